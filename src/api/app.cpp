@@ -1,0 +1,106 @@
+#include "api/app.hpp"
+
+#include <sodium.h>
+
+#include <spdlog/spdlog.h>
+
+#include "api/errors.hpp"
+
+namespace lj::api {
+
+App::App(Store& store, const Clock& clock, AppConfig cfg)
+    : store_(store), clock_(clock), cfg_(std::move(cfg)), accounts_(store, clock, cfg_.auth) {
+  add_auth_routes(router_);
+  add_unit_user_routes(router_);
+  add_lead_routes(router_);
+  add_case_routes(router_);
+  add_system_routes(router_);
+}
+
+std::shared_ptr<const Vocabulary> App::vocabulary() {
+  std::lock_guard lock(vocab_mu_);
+  const int64_t now = clock_.now();
+  if (!vocab_ || now - vocab_loaded_at_ >= cfg_.vocabulary_ttl.count()) {
+    auto codes = store_.list_codes("");
+    if (codes.ok()) {
+      vocab_ = std::make_shared<const Vocabulary>(*codes);
+      vocab_loaded_at_ = now;
+    } else if (!vocab_) {
+      spdlog::error("cannot load reference codes: {}", codes.status().to_string());
+      vocab_ = std::make_shared<const Vocabulary>();
+    }
+  }
+  return vocab_;
+}
+
+Result<http::Response> ok_json(const Json& body, int status) { return json_response(status, body); }
+
+Json page_json(Json items, const std::string& next_cursor) {
+  return Json{{"items", std::move(items)},
+              {"next_cursor", next_cursor.empty() ? Json(nullptr) : Json(next_cursor)}};
+}
+
+namespace {
+bool safe_method(const std::string& m) { return m == "GET" || m == "HEAD" || m == "OPTIONS"; }
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+}  // namespace
+
+Result<http::Response> App::dispatch(http::Request& req) {
+  auto m = router_.match(req.method, req.path);
+  if (!m.route) {
+    if (m.path_matched) {
+      http::Response r = json_response(405, Json{{"error", {{"code", "method_not_allowed"},
+                                                            {"message", "method " + req.method + " is not allowed on " + req.path}}}});
+      r.route = "method_not_allowed";
+      return r;
+    }
+    return Status::NotFound("no such resource: " + req.path);
+  }
+  Context ctx{*this, req, Actor{}, "", std::move(m.params)};
+  ctx.actor.request_id = req.request_id;
+  if (m.route->authenticated) {
+    const std::string* auth = req.header("authorization");
+    if (auth && auth->rfind("Bearer ", 0) == 0) {
+      LJ_ASSIGN_OR_RETURN(ctx.actor, accounts_.authenticate_token(auth->substr(7)));
+    } else {
+      LJ_ASSIGN_OR_RETURN(auto session, accounts_.authenticate_session(req.cookie(kSessionCookie)));
+      ctx.actor = session.first;
+      ctx.csrf_token = session.second;
+      // Cookies ride along with cross-site requests; the CSRF header proves the page is ours.
+      const std::string* csrf = req.header("x-csrf-token");
+      if (!safe_method(req.method) && (!csrf || !constant_time_equal(*csrf, ctx.csrf_token)))
+        return Status::Forbidden("missing or wrong X-CSRF-Token header");
+    }
+    ctx.actor.request_id = req.request_id;
+  }
+  LJ_ASSIGN_OR_RETURN(http::Response resp, m.route->handler(ctx));
+  resp.route = m.route->pattern;
+  return resp;
+}
+
+http::Response App::handle(http::Request& req) {
+  http::Response resp;
+  try {
+    auto r = dispatch(req);
+    if (r.ok()) {
+      resp = std::move(r).value();
+    } else {
+      if (r.status().code() == Code::kInternal || r.status().code() == Code::kUnavailable)
+        spdlog::error("request {} {} failed: {}", req.request_id, req.path, r.status().to_string());
+      resp = error_response(r.status());
+      auto m = router_.match(req.method, req.path);
+      resp.route = m.route ? m.route->pattern : "";
+    }
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} threw: {}", req.request_id, req.path, e.what());
+    resp = error_response(Status::Internal(e.what()));
+  }
+  if (req.method == "HEAD") resp.body.clear();
+  resp.headers.emplace_back("Cache-Control", "no-store");
+  return resp;
+}
+
+}  // namespace lj::api

@@ -1,0 +1,69 @@
+// The application behind the HTTP server: authentication, CSRF, routing to the API handlers.
+// Thread-safe: handle() runs on many worker threads at once; it keeps no per-request state.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "api/router.hpp"
+#include "auth/accounts.hpp"
+#include "http/types.hpp"
+#include "model/vocabulary.hpp"
+#include "store/store.hpp"
+
+namespace lj::api {
+
+struct AppConfig {
+  AuthConfig auth;
+  bool secure_cookie = false;              // set the Secure flag (behind HTTPS)
+  std::string attachments_dir = "attachments";
+  int64_t attachment_max_bytes = 20 * 1024 * 1024;
+  std::chrono::seconds vocabulary_ttl{60};  // how long reference codes are cached
+};
+
+inline constexpr const char* kSessionCookie = "lijian_session";
+
+class App {
+ public:
+  App(Store& store, const Clock& clock, AppConfig cfg = {});
+
+  http::Response handle(http::Request& req);
+
+  Store& store() { return store_; }
+  Accounts& accounts() { return accounts_; }
+  const AppConfig& config() const { return cfg_; }
+  const Clock& clock() const { return clock_; }
+  const Router& router() const { return router_; }
+  // The reference codes, refreshed from the store after vocabulary_ttl.
+  std::shared_ptr<const Vocabulary> vocabulary();
+
+ private:
+  Result<http::Response> dispatch(http::Request& req);
+
+  Store& store_;
+  const Clock& clock_;
+  AppConfig cfg_;
+  Accounts accounts_;
+  Router router_;
+  std::mutex vocab_mu_;
+  std::shared_ptr<const Vocabulary> vocab_;
+  int64_t vocab_loaded_at_ = 0;
+};
+
+// Route registration, one function per resource (api/routes_*.cpp).
+void add_auth_routes(Router& r);
+void add_unit_user_routes(Router& r);
+void add_lead_routes(Router& r);
+void add_case_routes(Router& r);
+void add_system_routes(Router& r);
+
+// The OpenAPI 3.1 document (api/openapi.json, compiled in).
+const std::string& openapi_document();
+
+// Common response helpers for handlers.
+Result<http::Response> ok_json(const Json& body, int status = 200);
+Json page_json(Json items, const std::string& next_cursor);
+
+}  // namespace lj::api

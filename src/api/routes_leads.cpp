@@ -1,0 +1,148 @@
+// /api/v1/enterprises and /api/v1/leads.
+#include "api/app.hpp"
+#include "api/errors.hpp"
+#include "api/input.hpp"
+#include "auth/policy.hpp"
+#include "leads/lead_input.hpp"
+#include "model/json.hpp"
+
+namespace lj::api {
+namespace {
+
+Result<http::Response> list_enterprises(Context& ctx) {
+  EnterpriseQuery q;
+  q.region_code = query_string(ctx.req, "region");
+  q.uscc = query_string(ctx.req, "uscc");
+  q.name_prefix = query_string(ctx.req, "name");
+  q.cursor = query_string(ctx.req, "cursor");
+  LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
+  LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_enterprises(q));
+  Json items = Json::array();
+  for (const auto& e : page.items) items.push_back(to_json(e));
+  return ok_json(page_json(items, page.next_cursor));
+}
+
+Result<http::Response> get_enterprise(Context& ctx) {
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LJ_ASSIGN_OR_RETURN(Enterprise e, ctx.app.store().get_enterprise(id));
+  return ok_json(to_json(e));
+}
+
+Result<http::Response> create_enterprise(Context& ctx) {
+  LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"uscc", "name", "former_names", "address", "region_code",
+                                                    "legal_representative", "industry_code",
+                                                    "established_on", "status"}));
+  Enterprise e;
+  LJ_ASSIGN_OR_RETURN(e.name, req_string(j, "name", 300));
+  for (auto [name, field] : std::initializer_list<std::pair<const char*, std::string*>>{
+           {"uscc", &e.uscc}, {"former_names", &e.former_names}, {"address", &e.address},
+           {"region_code", &e.region_code}, {"legal_representative", &e.legal_representative},
+           {"industry_code", &e.industry_code}, {"established_on", &e.established_on},
+           {"status", &e.status}}) {
+    LJ_ASSIGN_OR_RETURN(auto v, opt_string(j, name, 500));
+    if (v) *field = *v;
+  }
+  if (!e.uscc.empty() && e.uscc.size() != 18)
+    return Status::Invalid("uscc", "a unified social credit code has 18 characters");
+  LJ_ASSIGN_OR_RETURN(Upserted up, ctx.app.store().upsert_enterprise(ctx.actor, e));
+  LJ_ASSIGN_OR_RETURN(Enterprise stored, ctx.app.store().get_enterprise(up.id));
+  return ok_json(to_json(stored), up.created ? 201 : 200);
+}
+
+Json lead_json(const Context& ctx, const Lead& l) {
+  return to_json(l, allowed(ctx.actor.role, Permission::kSeePersonalData));
+}
+
+Result<http::Response> list_leads(Context& ctx) {
+  LeadQuery q;
+  auto vocab = ctx.app.vocabulary();
+  q.source = query_string(ctx.req, "source");
+  if (!q.source.empty()) LJ_RETURN_IF_ERROR(vocab->check("lead_source", q.source, "source"));
+  q.status = query_string(ctx.req, "status");
+  if (!q.status.empty()) LJ_RETURN_IF_ERROR(vocab->check("lead_status", q.status, "status"));
+  q.special_action = query_string(ctx.req, "special_action");
+  if (!q.special_action.empty())
+    LJ_RETURN_IF_ERROR(vocab->check("special_action", q.special_action, "special_action"));
+  q.product_category = query_string(ctx.req, "product_category");
+  if (!q.product_category.empty())
+    LJ_RETURN_IF_ERROR(vocab->check("product_category", q.product_category, "product_category"));
+  q.channel = query_string(ctx.req, "channel");
+  if (!q.channel.empty() && q.channel != "online" && q.channel != "offline")
+    return Status::Invalid("channel", "channel must be 'online' or 'offline'");
+  q.unit_code = query_string(ctx.req, "unit");
+  LJ_ASSIGN_OR_RETURN(q.received_from, query_time(ctx.req, "received_from", false));
+  LJ_ASSIGN_OR_RETURN(q.received_to, query_time(ctx.req, "received_to", true));
+  if (const std::string* e = ctx.req.param("enterprise_id")) {
+    LJ_ASSIGN_OR_RETURN(int64_t eid, parse_id(*e, "enterprise_id"));
+    q.enterprise_id = eid;
+  }
+  std::string sort = query_string(ctx.req, "sort");
+  if (!sort.empty()) q.sort = sort;
+  q.cursor = query_string(ctx.req, "cursor");
+  LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
+  LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_leads(ctx.actor, q));
+  Json items = Json::array();
+  for (const auto& l : page.items) items.push_back(lead_json(ctx, l));
+  return ok_json(page_json(items, page.next_cursor));
+}
+
+Result<http::Response> create_lead(Context& ctx) {
+  LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadCreateFields));
+  LJ_ASSIGN_OR_RETURN(Lead lead, lead_from_json(j, *ctx.app.vocabulary()));
+  // Without a unit the lead belongs to the caller's own unit; routing by address comes with intake.
+  if (lead.unit_code.empty()) lead.unit_code = ctx.actor.unit_code;
+  if (lead.enterprise_id) {
+    auto e = ctx.app.store().get_enterprise(*lead.enterprise_id);
+    if (!e.ok()) return Status::Invalid("enterprise_id", "no enterprise " + std::to_string(*lead.enterprise_id));
+  }
+  LJ_ASSIGN_OR_RETURN(Upserted up, ctx.app.store().insert_lead(ctx.actor, lead));
+  auto stored = ctx.app.store().get_lead(ctx.actor, up.id);
+  if (!stored.ok()) {
+    // The key exists in a unit the caller cannot see: say so without showing the record.
+    return Status::Conflict("a lead with this source and source_id exists already", "source_id");
+  }
+  Json body = lead_json(ctx, *stored);
+  body["duplicate"] = !up.created;
+  return ok_json(body, up.created ? 201 : 200);
+}
+
+Result<http::Response> get_lead(Context& ctx) {
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().get_lead(ctx.actor, id));
+  return ok_json(lead_json(ctx, l));
+}
+
+Result<http::Response> update_lead(Context& ctx) {
+  LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchFields));
+  LJ_ASSIGN_OR_RETURN(LeadPatch patch, lead_patch_from_json(j, *ctx.app.vocabulary()));
+  LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().update_lead(ctx.actor, id, patch));
+  return ok_json(lead_json(ctx, l));
+}
+
+Result<http::Response> share_lead(Context& ctx) {
+  LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"unit_code"}));
+  LJ_ASSIGN_OR_RETURN(std::string unit, req_string(j, "unit_code", 6));
+  LJ_RETURN_IF_ERROR(ctx.app.store().share(ctx.actor, "lead", id, unit));
+  return ok_json(Json{{"ok", true}});
+}
+
+}  // namespace
+
+void add_lead_routes(Router& r) {
+  r.add("GET", "/api/v1/enterprises", list_enterprises);
+  r.add("POST", "/api/v1/enterprises", create_enterprise);
+  r.add("GET", "/api/v1/enterprises/{id}", get_enterprise);
+  r.add("GET", "/api/v1/leads", list_leads);
+  r.add("POST", "/api/v1/leads", create_lead);
+  r.add("GET", "/api/v1/leads/{id}", get_lead);
+  r.add("PATCH", "/api/v1/leads/{id}", update_lead);
+  r.add("POST", "/api/v1/leads/{id}/share", share_lead);
+}
+
+}  // namespace lj::api

@@ -1,0 +1,178 @@
+#include "cli/commands.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "api/app.hpp"
+#include "auth/accounts.hpp"
+#include "core/crypto.hpp"
+#include "http/server.hpp"
+#include "model/audit.hpp"
+#include "refdata/data_dir.hpp"
+#include "refdata/demo.hpp"
+#include "store/store.hpp"
+
+namespace lj::cli {
+namespace {
+
+int fail(const std::string& what, const Status& st) {
+  std::cerr << "lijian: " << what << ": " << st.to_string() << "\n";
+  return 1;
+}
+
+int pool_size() { return static_cast<int>(std::max(2u, std::thread::hardware_concurrency()) * 2); }
+
+// Opens the database, applies migrations and makes sure the reference data is loaded.
+Result<std::unique_ptr<Store>> open_ready(const Common& c, std::string* data_dir_out = nullptr) {
+  LJ_ASSIGN_OR_RETURN(auto store, open_store(c.db, pool_size()));
+  LJ_RETURN_IF_ERROR(store->migrate().status());
+  LJ_ASSIGN_OR_RETURN(std::string dir, refdata::data_dir(c.data_dir));
+  LJ_RETURN_IF_ERROR(refdata::load_reference(*store, dir, c.province));
+  if (data_dir_out) *data_dir_out = dir;
+  return store;
+}
+
+std::string sqlite_path(const std::string& url) {
+  const std::string prefix = "sqlite://";
+  return url.rfind(prefix, 0) == 0 ? url.substr(prefix.size()) : "";
+}
+
+std::string root_unit(const std::string& province) {
+  return province.size() >= 2 ? province.substr(0, 2) + "0000" : province;
+}
+
+std::string pool_metrics(Store& store) {
+  auto s = store.pool_stats();
+  std::string out;
+  out += "# HELP lijian_db_pool_connections Database connections in the pool.\n";
+  out += "# TYPE lijian_db_pool_connections gauge\n";
+  out += "lijian_db_pool_connections " + std::to_string(s.size) + "\n";
+  out += "# HELP lijian_db_pool_in_use Database connections handed out now.\n";
+  out += "# TYPE lijian_db_pool_in_use gauge\n";
+  out += "lijian_db_pool_in_use " + std::to_string(s.in_use) + "\n";
+  out += "# HELP lijian_db_pool_waits_total Acquisitions that had to wait for a connection.\n";
+  out += "# TYPE lijian_db_pool_waits_total counter\n";
+  out += "lijian_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+  return out;
+}
+
+}  // namespace
+
+int run_serve(const Common& c, const ServeOptions& o) {
+  auto colon = o.listen.rfind(':');
+  if (colon == std::string::npos) return fail("--listen", Status::Invalid("listen", "expected HOST:PORT"));
+  http::ServerConfig cfg;
+  cfg.host = o.listen.substr(0, colon);
+  try {
+    int port = std::stoi(o.listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    cfg.port = static_cast<unsigned short>(port);
+  } catch (const std::exception&) {
+    return fail("--listen", Status::Invalid("listen", "the port must be a number from 0 to 65535"));
+  }
+  cfg.io_threads = o.threads;
+  std::string data_dir;
+  auto store = open_ready(c, &data_dir);
+  if (!store.ok()) return fail("cannot open the database", store.status());
+  auto admin = ensure_first_admin(**store, root_unit(c.province));
+  if (!admin.ok()) return fail("cannot create the first administrator", admin.status());
+  if (*admin) {
+    std::cerr << "\n=== First start: created administrator '" << (*admin)->first.username
+              << "' with password: " << (*admin)->second
+              << "\n=== It is shown only now; change it after logging in.\n\n";
+  }
+  cfg.static_dir = o.static_dir;
+  if (cfg.static_dir.empty()) {
+    auto web = std::filesystem::path(data_dir) / ".." / "web" / "dist";
+    std::error_code ec;
+    if (std::filesystem::exists(web / "index.html", ec)) cfg.static_dir = web.lexically_normal().string();
+  }
+  api::AppConfig app_cfg;
+  app_cfg.secure_cookie = o.secure_cookie;
+  app_cfg.attachments_dir = o.attachments_dir;
+  if (app_cfg.attachments_dir.empty()) {
+    std::string path = sqlite_path(c.db);
+    app_cfg.attachments_dir = path.empty() ? "attachments" : path + ".attachments";
+  }
+  api::App app(**store, system_clock(), app_cfg);
+  Store* raw = store->get();
+  http::Server server(cfg, [&app](http::Request& req) { return app.handle(req); },
+                      [raw] { return pool_metrics(*raw); });
+  auto port = server.start();
+  if (!port.ok()) return fail("cannot listen on " + o.listen, port.status());
+  spdlog::info("lijian serving http://{}:{} (database {}, web app {})", cfg.host, *port,
+               (*store)->dialect() == sql::Dialect::kSqlite ? "SQLite" : "PostgreSQL",
+               cfg.static_dir.empty() ? "not built" : cfg.static_dir);
+  server.wait();
+  return 0;
+}
+
+int run_migrate(const Common& c) {
+  auto store = open_ready(c);
+  if (!store.ok()) return fail("migration failed", store.status());
+  auto v = (*store)->schema_version();
+  std::cout << "schema version " << (v.ok() ? *v : 0) << "\n";
+  return 0;
+}
+
+int run_demo(const Common& c, const DemoOptions& o) {
+  std::string dir;
+  auto store = open_ready(c, &dir);
+  if (!store.ok()) return fail("cannot open the database", store.status());
+  refdata::DemoOptions opts;
+  opts.leads = o.leads;
+  opts.enterprises = o.enterprises;
+  auto accounts = refdata::load_demo(**store, dir, opts);
+  if (!accounts.ok()) return fail("demo data", accounts.status());
+  std::cout << "Demo accounts (DEMO ONLY — fixed passwords, never use in production):\n";
+  for (const auto& a : *accounts) {
+    std::cout << "  " << a.username << "  password " << a.password << "  role " << role_name(a.role)
+              << "  unit " << a.unit_code << " " << a.unit_name << "\n";
+  }
+  return 0;
+}
+
+int run_user_add(const Common& c, const UserAddOptions& o) {
+  auto store = open_ready(c);
+  if (!store.ok()) return fail("cannot open the database", store.status());
+  Status policy = check_password_policy(o.password, o.username);
+  if (!policy.ok()) return fail("--password", policy);
+  User u;
+  u.username = o.username;
+  u.display_name = o.display_name.empty() ? o.username : o.display_name;
+  u.unit_code = o.unit;
+  u.role = *parse_role(o.role);
+  auto created = (*store)->create_user(Actor::system("cli"), u, hash_password(o.password));
+  if (!created.ok()) return fail("cannot create user " + o.username, created.status());
+  std::cout << "created user " << created->username << " (id " << created->id << ", " << o.role
+            << " at " << o.unit << ")\n";
+  return 0;
+}
+
+int run_audit_verify(const Common& c) {
+  auto store = open_store(c.db, 2);
+  if (!store.ok()) return fail("cannot open the database", store.status());
+  AuditVerdict v = verify_audit_chain([&](const auto& visit) { return (*store)->scan_audit(visit); });
+  if (!v.intact) {
+    std::cerr << "audit chain BROKEN at entry " << v.first_broken_id << ": " << v.reason << "\n";
+    return 1;
+  }
+  std::cout << "audit chain intact: " << v.entries << " entries\n";
+  return 0;
+}
+
+int run_backup(const Common& c, const std::string& to) {
+  auto store = open_store(c.db, 2);
+  if (!store.ok()) return fail("cannot open the database", store.status());
+  std::error_code ec;
+  if (std::filesystem::exists(to, ec)) return fail("--to", Status::Invalid("to", to + " exists already"));
+  Status st = (*store)->backup(to);
+  if (!st.ok()) return fail("backup failed", st);
+  std::cout << "backup written to " << to << "\n";
+  return 0;
+}
+
+}  // namespace lj::cli

@@ -1,0 +1,39 @@
+// The subcommands of `lijian` (CONTRACTS.md). Each returns the process exit status:
+// 0 success, 1 bad input or a failed check (message on stderr), 2 usage errors (CLI11).
+#pragma once
+
+#include <string>
+
+namespace lj::cli {
+
+struct Common {
+  std::string db = "sqlite://lijian.db";
+  std::string data_dir;        // reference data; found automatically when empty
+  std::string province = "150000";
+};
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string static_dir;       // the built web app; default: <data>/../web/dist when present
+  std::string attachments_dir;  // default: attachments/ beside a SQLite database, else ./attachments
+  int threads = 0;
+  bool secure_cookie = false;
+};
+
+struct DemoOptions {
+  int leads = 3000;
+  int enterprises = 800;
+};
+
+struct UserAddOptions {
+  std::string username, password, unit, role, display_name;
+};
+
+int run_serve(const Common& c, const ServeOptions& o);
+int run_migrate(const Common& c);
+int run_demo(const Common& c, const DemoOptions& o);
+int run_user_add(const Common& c, const UserAddOptions& o);
+int run_audit_verify(const Common& c);
+int run_backup(const Common& c, const std::string& to);
+
+}  // namespace lj::cli

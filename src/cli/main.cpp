@@ -1,0 +1,73 @@
+// lijian — the command line of CONTRACTS.md.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace lj::cli;
+  CLI::App app{"Lijian (利剑): market-regulation enforcement campaigns"};
+  app.require_subcommand(1);
+  Common common;
+  auto add_common = [&](CLI::App* sub) {
+    sub->add_option("--db", common.db, "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
+        ->capture_default_str();
+    sub->add_option("--data-dir", common.data_dir, "reference data folder (default: found beside the binary)");
+    sub->add_option("--province", common.province, "GB/T 2260 code of the province the unit tree covers")
+        ->capture_default_str();
+  };
+
+  ServeOptions serve;
+  auto* s = app.add_subcommand("serve", "run the HTTP server (API under /api/v1, web app at /)");
+  add_common(s);
+  s->add_option("--listen", serve.listen, "HOST:PORT to listen on")->capture_default_str();
+  s->add_option("--static-dir", serve.static_dir, "folder of the built web app");
+  s->add_option("--attachments-dir", serve.attachments_dir, "folder of attachment files (shared by all servers)");
+  s->add_option("--threads", serve.threads, "I/O threads (default: one per core)");
+  s->add_flag("--secure-cookie", serve.secure_cookie, "mark the session cookie Secure (when served over HTTPS)");
+
+  auto* m = app.add_subcommand("migrate", "apply pending schema migrations and load the reference data");
+  add_common(m);
+
+  DemoOptions demo;
+  auto* d = app.add_subcommand("demo", "load reference data and the demo data set; prints the demo accounts");
+  add_common(d);
+  d->add_option("--leads", demo.leads, "number of demo leads")->capture_default_str();
+  d->add_option("--enterprises", demo.enterprises, "number of demo enterprises")->capture_default_str();
+
+  auto* user = app.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  UserAddOptions ua;
+  auto* add = user->add_subcommand("add", "create a user");
+  add_common(add);
+  add->add_option("--username", ua.username, "login name")->required();
+  add->add_option("--password", ua.password, "password (10+ characters, three character classes)")->required();
+  add->add_option("--unit", ua.unit, "6-digit GB/T 2260 code of the user's unit")->required();
+  add->add_option("--role", ua.role, "admin, leader, officer or analyst")
+      ->required()
+      ->check(CLI::IsMember({"admin", "leader", "officer", "analyst"}));
+  add->add_option("--display-name", ua.display_name, "name shown in the application");
+
+  auto* audit = app.add_subcommand("audit", "the tamper-evident audit log");
+  audit->require_subcommand(1);
+  auto* verify = audit->add_subcommand("verify", "check the hash chain; exit 1 at the first broken entry");
+  add_common(verify);
+
+  std::string backup_to;
+  auto* b = app.add_subcommand("backup", "write a consistent copy of the database while it runs");
+  add_common(b);
+  b->add_option("--to", backup_to, "file to write")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : 2;
+  }
+  if (s->parsed()) return run_serve(common, serve);
+  if (m->parsed()) return run_migrate(common);
+  if (d->parsed()) return run_demo(common, demo);
+  if (add->parsed()) return run_user_add(common, ua);
+  if (verify->parsed()) return run_audit_verify(common);
+  if (b->parsed()) return run_backup(common, backup_to);
+  return 2;
+}

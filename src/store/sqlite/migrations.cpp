@@ -1,0 +1,216 @@
+// SQLite schema. Times are ISO 8601 text in Shanghai time (sorts as instants); money in fen;
+// booleans 0/1; label lists as ",a,b," text so a filter is LIKE '%,a,%'.
+#include "store/sql/migrations.hpp"
+
+namespace lj::sql {
+namespace {
+
+constexpr std::string_view kSqliteV1 = R"sql(
+CREATE TABLE units (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  parent_code TEXT REFERENCES units(code),
+  level TEXT NOT NULL,
+  path TEXT NOT NULL
+);
+CREATE INDEX units_path ON units(path);
+CREATE INDEX units_parent ON units(parent_code);
+
+CREATE TABLE codes (
+  kind TEXT NOT NULL,
+  code TEXT NOT NULL,
+  parent TEXT,
+  name_zh TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  campaign TEXT,
+  PRIMARY KEY (kind, code)
+);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1,
+  is_demo INTEGER NOT NULL DEFAULT 0,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX users_scope ON users(unit_path, id);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  token_hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  last_used_at TEXT
+);
+
+CREATE TABLE login_failures (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX login_failures_key ON login_failures(key, at);
+
+CREATE TABLE enterprises (
+  id INTEGER PRIMARY KEY,
+  uscc TEXT UNIQUE,
+  uscc_valid INTEGER NOT NULL DEFAULT 1,
+  name TEXT NOT NULL,
+  former_names TEXT,
+  address TEXT,
+  region_code TEXT,
+  legal_representative TEXT,
+  industry_code TEXT,
+  established_on TEXT,
+  status TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX enterprises_region ON enterprises(region_code, id);
+CREATE INDEX enterprises_name ON enterprises(name, id);
+
+CREATE TABLE leads (
+  id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  source_id TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  title TEXT,
+  text TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  status TEXT NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  enterprise_id INTEGER REFERENCES enterprises(id),
+  enterprise_name TEXT,
+  enterprise_uscc TEXT,
+  enterprise_address TEXT,
+  region_code TEXT,
+  product_name TEXT,
+  product_category TEXT,
+  special_actions TEXT NOT NULL DEFAULT ',',
+  violations TEXT NOT NULL DEFAULT ',',
+  amount_involved_fen INTEGER,
+  reporter_name TEXT,
+  reporter_phone TEXT,
+  extra TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (source, source_id)
+);
+CREATE INDEX leads_received ON leads(received_at, id);
+CREATE INDEX leads_updated ON leads(updated_at, id);
+CREATE INDEX leads_scope_received ON leads(unit_path, received_at, id);
+CREATE INDEX leads_status ON leads(status, received_at, id);
+CREATE INDEX leads_enterprise ON leads(enterprise_id);
+
+CREATE TABLE shares (
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  shared_by INTEGER NOT NULL,
+  shared_at TEXT NOT NULL,
+  PRIMARY KEY (entity, entity_id, unit_code)
+);
+CREATE INDEX shares_unit ON shares(unit_code, entity, entity_id);
+
+CREATE TABLE case_numbers (
+  prefix TEXT PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+);
+
+CREATE TABLE cases (
+  id INTEGER PRIMARY KEY,
+  case_no TEXT NOT NULL UNIQUE,
+  lead_id INTEGER REFERENCES leads(id),
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  status TEXT NOT NULL,
+  title TEXT NOT NULL,
+  summary TEXT,
+  product_category TEXT,
+  special_actions TEXT NOT NULL DEFAULT ',',
+  violations TEXT NOT NULL DEFAULT ',',
+  enterprise_id INTEGER REFERENCES enterprises(id),
+  is_major INTEGER NOT NULL DEFAULT 0,
+  opened_by INTEGER NOT NULL,
+  opened_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX cases_opened ON cases(opened_at, id);
+CREATE INDEX cases_scope ON cases(unit_path, opened_at, id);
+CREATE INDEX cases_lead ON cases(lead_id);
+
+CREATE TABLE case_events (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  at TEXT NOT NULL,
+  actor_id INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  note TEXT,
+  data TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX case_events_case ON case_events(case_id, id);
+
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  uploaded_by INTEGER NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX attachments_entity ON attachments(entity, entity_id, id);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor_id INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  unit_code TEXT,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  before_state TEXT,
+  after_state TEXT,
+  request_id TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id, id);
+)sql";
+
+constexpr Migration kSqlite[] = {
+    {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
+};
+
+}  // namespace
+
+std::span<const Migration> sqlite_migrations() { return kSqlite; }
+
+}  // namespace lj::sql
