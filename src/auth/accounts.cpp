@@ -124,7 +124,8 @@ Status Accounts::change_password(const Actor& actor, const std::string& old_pass
   LJ_ASSIGN_OR_RETURN(auto found, store_.find_login(actor.username));
   if (!verify_password(found.second, old_password))
     return Status::Invalid("old_password", "the current password is wrong");
-  LJ_RETURN_IF_ERROR(check_password_policy(new_password, actor.username));
+  Status policy = check_password_policy(new_password, actor.username);
+  if (!policy.ok()) return Status::Invalid("new_password", policy.message());
   return store_.set_password(actor, actor.user_id, hash_password(new_password), false);
 }
 

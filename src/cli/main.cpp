@@ -1,10 +1,14 @@
 // lijian — the command line of CONTRACTS.md.
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
+  // Logs go to stderr; stdout carries only command output (JSON, NDJSON, summaries).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("lijian"));
   CLI::App app{"Lijian (利剑): market-regulation enforcement campaigns"};
   app.require_subcommand(1);
   Common common;

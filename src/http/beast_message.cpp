@@ -46,6 +46,9 @@ bool from_beast(BeastRequest& message, Request& request) {
 
 BeastResponse to_beast(Response&& response, const std::string& request_id, unsigned version,
                        bool keep_alive, bool head) {
+  if (response.status < 100 || response.status > 599) {
+    response = error_response(500, "internal", "internal error");
+  }
   BeastResponse out;
   out.version(version);
   out.result(static_cast<unsigned>(response.status));

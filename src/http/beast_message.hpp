@@ -19,7 +19,8 @@ bool from_beast(BeastRequest& message, Request& request);
 // The response as sent: its status, content type, headers and body, plus X-Request-Id, the
 // security headers (and a Content-Security-Policy on HTML unless the response has one) and
 // the Connection header for `keep_alive`. For HEAD the body is dropped but Content-Length
-// still gives its size; 1xx, 204 and 304 responses never have a body.
+// still gives its size; 1xx, 204 and 304 responses never have a body. A status outside
+// 100-599 (a handler bug) becomes a 500 "internal" error.
 BeastResponse to_beast(Response&& response, const std::string& request_id, unsigned version,
                        bool keep_alive, bool head);
 

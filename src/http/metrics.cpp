@@ -7,8 +7,8 @@
 namespace lj::http {
 namespace {
 
-constexpr std::string_view kMethods[] = {"GET",  "HEAD",    "POST",    "PUT",
-                                         "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"};
+constexpr std::string_view kMethods[] = {"GET",   "HEAD",    "POST",  "PUT",    "DELETE",
+                                         "PATCH", "OPTIONS", "TRACE", "CONNECT"};
 
 // Escapes a label value: backslash, double quote and newline.
 std::string label(std::string_view value) {
@@ -65,8 +65,8 @@ std::string Metrics::render() const {
       "response written.\n"
       "# TYPE lijian_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : durations_) {
-    std::string prefix = "lijian_http_request_duration_seconds_bucket{route=\"" + label(route) +
-                         "\",le=\"";
+    std::string prefix =
+        "lijian_http_request_duration_seconds_bucket{route=\"" + label(route) + "\",le=\"";
     uint64_t cumulative = 0;
     for (size_t i = 0; i < kLatencyBuckets.size(); ++i) {
       cumulative += h.buckets[i];

@@ -13,8 +13,8 @@
 namespace lj::http {
 
 // Upper bounds (seconds) of the latency histogram buckets; +Inf is implied.
-inline constexpr std::array<double, 12> kLatencyBuckets = {
-    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
+inline constexpr std::array<double, 12> kLatencyBuckets = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                           0.1,   0.25,   0.5,   1,    2.5,   5};
 
 // All members are thread-safe.
 class Metrics {
@@ -37,7 +37,7 @@ class Metrics {
 
   mutable std::mutex mu_;
   std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;  // route, method, status
-  std::map<std::string, Histogram> durations_;                               // by route
+  std::map<std::string, Histogram> durations_;                              // by route
   std::atomic<int64_t> in_flight_{0};
   std::atomic<int64_t> connections_{0};
 };

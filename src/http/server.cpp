@@ -1,6 +1,10 @@
 #include "http/server.hpp"
 
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp misses it
+// clang-format off
+#include <utility>  // before any Asio header: Boost 1.74's awaitable.hpp misses it
+// clang-format on
+
+#include <spdlog/spdlog.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -13,7 +17,6 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <csignal>
-#include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
 
@@ -59,11 +62,11 @@ Response ServerContext::respond(Request& request) {
     if (handler) return handler(request);
     return error_response(404, "not_found", "no such resource");
   } catch (const std::exception& e) {
-    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
-                  request.path, e.what());
+    spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                  e.what());
   } catch (...) {
-    spdlog::error("request {} {} {} failed: unknown exception", request.request_id,
-                  request.method, request.path);
+    spdlog::error("request {} {} {} failed: unknown exception", request.request_id, request.method,
+                  request.path);
   }
   return error_response(500, "internal", "internal error");
 }
@@ -89,6 +92,7 @@ struct Server::Impl {
   tcp::acceptor acceptor{control};
   asio::signal_set signals{control};
   std::vector<std::thread> threads;
+  bool started = false;  // start() was called; only start() touches it
 
   std::mutex mu;
   std::condition_variable cv;
@@ -127,8 +131,7 @@ void Server::Impl::for_each_session(void (Session::*action)()) {
 
 bool Server::Impl::wait_for_sessions(std::chrono::steady_clock::time_point deadline) {
   std::unique_lock lock(context.sessions_mu);
-  return context.sessions_cv.wait_until(lock, deadline,
-                                        [&] { return context.sessions.empty(); });
+  return context.sessions_cv.wait_until(lock, deadline, [&] { return context.sessions.empty(); });
 }
 
 void Server::Impl::shutdown() {
@@ -176,7 +179,8 @@ lj::Result<unsigned short> Server::start() {
   Impl& impl = *impl_;
   const ServerConfig& config = impl.context.config;
   std::string where = config.host + ":" + std::to_string(config.port);
-  if (!impl.threads.empty()) return Status(Code::kInternal, "server already started");
+  if (impl.started) return Status(Code::kInternal, "server already started");
+  impl.started = true;
 
   boost::system::error_code ec;
   tcp::resolver resolver(impl.io);

@@ -1,5 +1,7 @@
 #include "http/session.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -14,7 +16,6 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
 #include <chrono>
-#include <spdlog/spdlog.h>
 
 #include "http/beast_message.hpp"
 #include "http/request_parts.hpp"
@@ -200,10 +201,10 @@ asio::awaitable<Response> Session::respond_on_workers(Request& request) {
     asio::post(context_.workers, [this, &request, completion = std::move(completion)]() mutable {
       Response response = context_.respond(request);
       auto executor = asio::get_associated_executor(completion);
-      asio::dispatch(executor, [completion = std::move(completion),
-                                response = std::move(response)]() mutable {
-        std::move(completion)(std::move(response));
-      });
+      asio::dispatch(
+          executor, [completion = std::move(completion), response = std::move(response)]() mutable {
+            std::move(completion)(std::move(response));
+          });
     });
   };
   co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(Response)>(
@@ -222,8 +223,8 @@ asio::awaitable<bool> Session::send(const Exchange& exchange, Response response)
 
   double seconds = std::chrono::duration<double>(Clock::now() - exchange.start).count();
   context_.metrics.record(route, exchange.method, status, seconds);
-  spdlog::info("{} {} {} {} {}B {:.1f}ms id={} route={}{}", remote_, exchange.method,
-               exchange.path, status, body_bytes, seconds * 1000, exchange.request_id, route,
+  spdlog::info("{} {} {} {} {}B {:.1f}ms id={} route={}{}", remote_, exchange.method, exchange.path,
+               status, body_bytes, seconds * 1000, exchange.request_id, route,
                ec ? " write_failed=" + ec.message() : std::string());
   co_return !ec;
 }

@@ -2,7 +2,9 @@
 // Includes Asio and Beast; only the server's own .cpp files include this header.
 #pragma once
 
-#include <utility>  // before Asio: Boost 1.74's awaitable.hpp misses it
+// clang-format off
+#include <utility>  // before any Asio header: Boost 1.74's awaitable.hpp misses it
+// clang-format on
 
 #include <atomic>
 #include <boost/asio/awaitable.hpp>

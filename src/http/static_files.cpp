@@ -72,8 +72,7 @@ StaticFiles::StaticFiles(const std::string& root) {
 
 bool StaticFiles::applies(const std::string& method, const std::string& path) {
   if (method != "GET" && method != "HEAD") return false;
-  return !starts_with(path, "/api/") && path != "/api" && path != "/metrics" &&
-         path != "/healthz";
+  return !starts_with(path, "/api/") && path != "/api" && path != "/metrics" && path != "/healthz";
 }
 
 std::string content_type_for(const std::string& filename) {

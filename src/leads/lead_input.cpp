@@ -4,6 +4,7 @@
 
 #include "api/input.hpp"
 #include "core/clock.hpp"
+#include "model/lead_rules.hpp"
 
 namespace lj {
 
@@ -28,10 +29,6 @@ Status check_channel(const std::string& channel) {
 Status check_region(const std::string& code) {
   if (code.size() == 6 && std::all_of(code.begin(), code.end(), ::isdigit)) return Status::Ok();
   return Status::Invalid("region_code", "region_code must be a 6-digit GB/T 2260 code");
-}
-void add_ecommerce(std::vector<std::string>& actions, const std::string& channel) {
-  if (channel == "online" && std::find(actions.begin(), actions.end(), "ecommerce") == actions.end())
-    actions.push_back("ecommerce");
 }
 }  // namespace
 
@@ -66,7 +63,7 @@ Result<Lead> lead_from_json(const Json& j, const Vocabulary& vocab) {
   LJ_ASSIGN_OR_RETURN(auto actions, api::opt_string_list(j, "special_actions"));
   if (actions) l.special_actions = *actions;
   LJ_RETURN_IF_ERROR(vocab.check_all("special_action", l.special_actions, "special_actions"));
-  add_ecommerce(l.special_actions, l.channel);
+  apply_channel_rule(l);
   LJ_ASSIGN_OR_RETURN(auto violations, api::opt_string_list(j, "violations"));
   if (violations) l.violations = *violations;
   LJ_RETURN_IF_ERROR(vocab.check_all("violation", l.violations, "violations"));

@@ -110,16 +110,17 @@ DemoData generate_demo(const std::vector<Unit>& units, const std::vector<Divisio
   for (const CategoryInfo& c : catalog()) ent_cat_weight.push_back(c.businesses.empty() ? 0 : c.weight);
   std::set<std::string> names;
   std::map<std::string, std::vector<int>> by_category;
-  for (int i = 0; i < opts.enterprises; ++i) {
+  // A name already taken is drawn again; the bound only guards against a tiny name space.
+  for (int draws = 0; static_cast<int>(data.enterprises.size()) < opts.enterprises &&
+                      draws < opts.enterprises * 20;
+       ++draws) {
     const CategoryInfo& c = catalog()[rng.weighted(ent_cat_weight)];
     const Place& place = places[rng.weighted(place_weight)];
     const Business& b = rng.pick(c.businesses);
     std::string name;
-    for (int attempt = 0; attempt < 20 && (name.empty() || names.count(name)); ++attempt) {
-      if (b.sells_only) name = place.city_name + place.county_name + trade_name(rng) + b.suffix;
-      else if (rng.chance(0.3)) name = "内蒙古" + trade_name(rng) + b.suffix;
-      else name = city_short(place.city_name) + trade_name(rng) + b.suffix;
-    }
+    if (b.sells_only) name = place.city_name + place.county_name + trade_name(rng) + b.suffix;
+    else if (rng.chance(0.3)) name = "内蒙古" + trade_name(rng) + b.suffix;
+    else name = city_short(place.city_name) + trade_name(rng) + b.suffix;
     if (names.count(name)) continue;
     names.insert(name);
     const int year = rng.between(1998, 2017);

@@ -46,8 +46,11 @@ constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt4Oid = 23, kFloat8Oid = 701;
 
 using PgResult = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
+// libpq's messages end in a newline and may span lines: one line for our logs.
 std::string trimmed(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\t', ' ');
   return s;
 }
 
@@ -118,13 +121,15 @@ Result<ConnParams> parse_conninfo(const std::string& uri) {
   if (!opts) {
     std::string msg = err ? trimmed(err) : "out of memory";
     PQfreemem(err);
-    // libpq may quote a malformed part of the URI: keep the user-info part out of the message.
+    // libpq may quote a malformed part of the URI: keep the password out of the message.
     size_t scheme = uri.find("://");
     size_t at = uri.find('@');
     if (scheme != std::string::npos && at != std::string::npos && at > scheme + 3) {
       std::string userinfo = uri.substr(scheme + 3, at - scheme - 3);
-      for (size_t p; !userinfo.empty() && (p = msg.find(userinfo)) != std::string::npos;)
-        msg.replace(p, userinfo.size(), "***");
+      size_t colon = userinfo.find(':');
+      std::string password = colon == std::string::npos ? "" : userinfo.substr(colon + 1);
+      for (size_t p; !password.empty() && (p = msg.find(password)) != std::string::npos;)
+        msg.replace(p, password.size(), "***");
     }
     return Status::Invalid("db", "bad PostgreSQL URL: " + msg);
   }

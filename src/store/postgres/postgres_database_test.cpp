@@ -54,9 +54,13 @@ TEST(PostgresOpenTest, UnreachableServerIsUnavailableAndHidesThePassword) {
 }
 
 TEST(PostgresOpenTest, MalformedUrlHidesThePassword) {
-  auto db = open_postgres("postgresql://lijian:s3cret-pw@127.0.0.1:1/x?nosuchoption=1", 1);
-  ASSERT_FALSE(db.ok());
-  EXPECT_EQ(db.status().message().find("s3cret-pw"), std::string::npos) << db.status().message();
+  for (const char* url : {"postgresql://lijian:s3cret-pw@127.0.0.1:1/x?nosuchoption=1",
+                          "postgresql://lijian:s3cret-pw%zz@127.0.0.1:1/x"}) {
+    auto db = open_postgres(url, 1);
+    ASSERT_FALSE(db.ok());
+    EXPECT_EQ(db.status().code(), Code::kInvalidArgument);
+    EXPECT_EQ(db.status().message().find("s3cret-pw"), std::string::npos) << db.status().message();
+  }
 }
 
 class PostgresTest : public ::testing::Test {

@@ -205,6 +205,8 @@ Result<CaseEvent> SqlStore::add_case_event(const Actor& actor, int64_t case_id, 
   Result<CaseEvent> out = Status::Internal("not run");
   Status st = write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case cs, load_case(c, actor, case_id));
+    if (cs.unit_path.rfind(actor.unit_path, 0) != 0)
+      return Status::Forbidden("case " + std::to_string(case_id) + " was shared with your unit for reading only");
     CaseEvent e = ev;
     e.case_id = cs.id;
     e.at = now();
@@ -235,13 +237,18 @@ Result<std::vector<CaseEvent>> SqlStore::case_timeline(const Actor& actor, int64
 Result<Attachment> SqlStore::add_attachment(const Actor& actor, const Attachment& a) {
   Result<Attachment> out = Status::Internal("not run");
   Status st = write([&](Connection& c) -> Status {
+    std::string owner_path;
     if (a.entity == "case") {
-      LJ_RETURN_IF_ERROR(load_case(c, actor, a.entity_id).status());
+      LJ_ASSIGN_OR_RETURN(Case cs, load_case(c, actor, a.entity_id));
+      owner_path = cs.unit_path;
     } else if (a.entity == "lead") {
-      LJ_RETURN_IF_ERROR(load_lead(c, actor, a.entity_id).status());
+      LJ_ASSIGN_OR_RETURN(Lead l, load_lead(c, actor, a.entity_id));
+      owner_path = l.unit_path;
     } else {
       return Status::Invalid("entity", "attachments belong to a case or a lead");
     }
+    if (owner_path.rfind(actor.unit_path, 0) != 0)
+      return Status::Forbidden("the record was shared with your unit for reading only");
     Attachment x = a;
     x.uploaded_by = actor.user_id;
     x.uploaded_at = now();

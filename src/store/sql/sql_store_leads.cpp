@@ -1,5 +1,6 @@
 // SqlStore: the enterprise registry, leads and shares.
 #include "model/json.hpp"
+#include "model/lead_rules.hpp"
 #include "store/sql/keyset.hpp"
 #include "store/sql/sql_store.hpp"
 
@@ -216,6 +217,8 @@ Result<Lead> SqlStore::update_lead(const Actor& actor, int64_t id, const LeadPat
     if (patch.expected_version && *patch.expected_version != before.version)
       return Status::Conflict("lead " + std::to_string(id) + " was changed by someone else (version " +
                                   std::to_string(before.version) + ")", "version");
+    if (before.status == "case_opened" && patch.status && *patch.status != before.status)
+      return Status::Conflict("lead " + std::to_string(id) + " has a case; its status stays case_opened", "status");
     Lead l = before;
     if (patch.title) l.title = *patch.title;
     if (patch.text) l.text = *patch.text;
@@ -234,6 +237,7 @@ Result<Lead> SqlStore::update_lead(const Actor& actor, int64_t id, const LeadPat
       l.unit_code = unit->code;
       l.unit_path = unit->path;
     }
+    apply_channel_rule(l);
     l.updated_at = now();
     l.version = before.version + 1;
     LJ_RETURN_IF_ERROR(c.exec(
