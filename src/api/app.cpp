@@ -67,12 +67,16 @@ Result<http::Response> App::dispatch(http::Request& req) {
       LJ_ASSIGN_OR_RETURN(ctx.actor, accounts_.authenticate_token(auth->substr(7)));
     } else {
       LJ_ASSIGN_OR_RETURN(auto session, accounts_.authenticate_session(req.cookie(kSessionCookie)));
-      ctx.actor = session.first;
-      ctx.csrf_token = session.second;
+      ctx.actor = session.actor;
+      ctx.csrf_token = session.csrf_token;
       // Cookies ride along with cross-site requests; the CSRF header proves the page is ours.
       const std::string* csrf = req.header("x-csrf-token");
       if (!safe_method(req.method) && (!csrf || !constant_time_equal(*csrf, ctx.csrf_token)))
         return Status::Forbidden("missing or wrong X-CSRF-Token header");
+      // A password set by an administrator (or at first start) must be replaced before work.
+      if (session.must_change_password && m.route->pattern != "/api/v1/auth/me" &&
+          m.route->pattern != "/api/v1/auth/password" && m.route->pattern != "/api/v1/auth/logout")
+        return Status::Forbidden("change your password first (POST /api/v1/auth/password)");
     }
     ctx.actor.request_id = req.request_id;
   }

@@ -8,7 +8,10 @@
 namespace lj::api {
 
 Result<Json> json_object(const http::Request& req, std::initializer_list<const char*> allowed) {
+  constexpr size_t kMaxJsonBody = 1024 * 1024;
   if (req.body.empty()) return Status::Invalid("body", "a JSON object is required");
+  if (req.body.size() > kMaxJsonBody)
+    return Status{Code::kPayloadTooLarge, "a JSON body may have at most 1 MiB", "body"};
   Json j = Json::parse(req.body, nullptr, false);
   if (j.is_discarded()) return Status::Invalid("body", "the body is not valid JSON");
   if (!j.is_object()) return Status::Invalid("body", "the body must be a JSON object");

@@ -1,4 +1,6 @@
 // /api/v1/units, /api/v1/codes, /api/v1/users, /api/v1/tokens.
+#include <algorithm>
+
 #include "api/app.hpp"
 #include "api/errors.hpp"
 #include "api/input.hpp"
@@ -27,6 +29,11 @@ Result<http::Response> get_unit(Context& ctx) {
 
 Result<http::Response> list_codes(Context& ctx) {
   std::string kind = query_string(ctx.req, "kind");
+  static const char* kKinds[] = {"special_action", "product_category", "violation", "lead_source",
+                                 "lead_status", "case_status"};
+  if (!kind.empty() && std::find(std::begin(kKinds), std::end(kKinds), kind) == std::end(kKinds))
+    return Status::Invalid("kind", "kind must be one of special_action, product_category, violation, "
+                                   "lead_source, lead_status, case_status");
   LJ_ASSIGN_OR_RETURN(auto codes, ctx.app.store().list_codes(kind));
   Json items = Json::array();
   for (const auto& c : codes) items.push_back(to_json(c));

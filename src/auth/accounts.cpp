@@ -66,7 +66,7 @@ Status Accounts::logout(const std::string& session_token) {
   return store_.delete_session(sha256_hex(session_token));
 }
 
-Result<std::pair<Actor, std::string>> Accounts::authenticate_session(const std::string& token) {
+Result<Accounts::SessionAuth> Accounts::authenticate_session(const std::string& token) {
   const Status kNoSession{Code::kUnauthenticated, "not logged in, or the session has expired"};
   if (token.empty() || token.size() > 100) return kNoSession;
   const std::string hash = sha256_hex(token);
@@ -84,7 +84,7 @@ Result<std::pair<Actor, std::string>> Accounts::authenticate_session(const std::
   // Refresh the idle clock at most once a minute, so reads do not each become a write.
   if (now - *seen >= 60) LJ_RETURN_IF_ERROR(store_.touch_session(hash, format_time(now)));
   LJ_ASSIGN_OR_RETURN(Actor actor, actor_for(*user, "session"));
-  return std::make_pair(actor, s->csrf_token);
+  return SessionAuth{actor, s->csrf_token, user->must_change_password};
 }
 
 Result<Actor> Accounts::authenticate_token(const std::string& bearer) {

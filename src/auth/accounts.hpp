@@ -33,8 +33,13 @@ class Accounts {
   Result<LoginResult> login(const std::string& username, const std::string& password,
                             const std::string& remote_addr, const std::string& request_id);
   Status logout(const std::string& session_token);
-  // The actor behind a session cookie; also returns the session's CSRF token.
-  Result<std::pair<Actor, std::string>> authenticate_session(const std::string& session_token);
+  struct SessionAuth {
+    Actor actor;
+    std::string csrf_token;
+    bool must_change_password = false;
+  };
+  // The actor behind a session cookie, with the session's CSRF token.
+  Result<SessionAuth> authenticate_session(const std::string& session_token);
   Result<Actor> authenticate_token(const std::string& bearer);
   // A new API token for user `user_id`; the token text is returned once and never stored.
   Result<std::pair<ApiToken, std::string>> issue_token(const Actor& actor, int64_t user_id,

@@ -97,6 +97,8 @@ int run_serve(const Common& c, const ServeOptions& o) {
     std::string path = sqlite_path(c.db);
     app_cfg.attachments_dir = path.empty() ? "attachments" : path + ".attachments";
   }
+  // The server admits bodies up to the attachment limit; JSON bodies are held to 1 MiB by the API.
+  cfg.body_limit = static_cast<size_t>(app_cfg.attachment_max_bytes) + 64 * 1024;
   api::App app(**store, system_clock(), app_cfg);
   Store* raw = store->get();
   http::Server server(cfg, [&app](http::Request& req) { return app.handle(req); },

@@ -3,7 +3,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  request, login, createUser, bearerClient, leadBody, assertError, uniq,
+  request, login, createUser, userClient, bearerClient, leadBody, assertError, uniq,
   UNITS, DEMO_PASSWORD, TEST_PASSWORD,
 } from './lib.mjs';
 
@@ -51,7 +51,7 @@ test('GET without credentials is 401', async () => {
 });
 
 test('a state-changing request with the cookie needs the right X-CSRF-Token', async () => {
-  const officer = await login((await createUser(admin, { unit: UNITS.songshan, role: 'officer' })).username, TEST_PASSWORD);
+  const officer = await userClient(admin, { unit: UNITS.songshan, role: 'officer' });
   const body = leadBody();
   // Without the header: refused, and nothing stored.
   const none = await officer.req('POST', '/api/v1/leads', { body, csrf: '' });
@@ -214,4 +214,18 @@ test('the error for a weak new password names the field new_password', async () 
   const c = await login(u.username, TEST_PASSWORD);
   assertError(await c.post('/api/v1/auth/password', { old_password: TEST_PASSWORD, new_password: 'weak' }),
     400, 'invalid_argument', 'new_password');
+});
+
+test('a password set by an administrator must be changed before any other work', async () => {
+  const u = await createUser(admin, { unit: UNITS.songshan, role: 'officer' });
+  const c = await login(u.username, TEST_PASSWORD);
+  const me = await c.get('/api/v1/auth/me');
+  assert.equal(me.status, 200, me.text);
+  assert.equal(me.json.user.must_change_password, true);
+  assertError(await c.get('/api/v1/leads'), 403, 'forbidden', undefined, 'list leads before the change');
+  assertError(await c.post('/api/v1/leads', leadBody()), 403, 'forbidden', undefined, 'create a lead before the change');
+  const changed = await c.post('/api/v1/auth/password', { old_password: TEST_PASSWORD, new_password: 'Own-choice-pass-9' });
+  assert.equal(changed.status, 200, changed.text);
+  const after = await login(u.username, 'Own-choice-pass-9');
+  assert.equal((await after.get('/api/v1/leads')).status, 200);
 });

@@ -318,6 +318,8 @@ test('attachments: sha256 and bytes round-trip; types checked; other units see n
   assert.equal(down.headers.get('content-type'), 'application/pdf');
   assert.ok(down.bytes.equals(bytes), 'downloaded bytes differ from the upload');
   assert.equal(createHash('sha256').update(down.bytes).digest('hex'), sha);
+  assert.equal(down.headers.get('content-disposition'), "attachment; filename*=UTF-8''a.pdf",
+    'the download keeps the uploaded file name');
 
   // Types outside the evidence list, a missing name, an empty file: 400 naming the problem.
   assertError(await officer.post(`/api/v1/cases/${kase.id}/attachments?filename=x.exe`, Buffer.from('MZ...'), { headers: { 'Content-Type': 'application/x-msdownload' } }),

@@ -96,10 +96,16 @@ export async function createUser(admin, { unit, role, username = uniq(`u_${role}
   return { ...r.json, password };
 }
 
-// Creates a user and logs in as it.
+// Creates a user and logs in as it. A password set by an administrator must be replaced before
+// any other work, so the client first changes it and logs in again.
 export async function userClient(admin, spec) {
   const u = await createUser(admin, spec);
-  return login(u.username, u.password);
+  const first = await login(u.username, u.password);
+  const fresh = `${u.password}-renewed`;
+  const r = await first.post('/api/v1/auth/password', { old_password: u.password, new_password: fresh });
+  assert.equal(r.status, 200, `change the first password of ${u.username}: ${r.status} ${r.text}`);
+  u.password = fresh;
+  return login(u.username, fresh);
 }
 
 // The body of a valid new lead; `over` replaces or adds fields.

@@ -69,4 +69,13 @@ std::string make_cursor(const Keyset& k, const std::string& value, int64_t id) {
   return base64url_encode(j.dump());
 }
 
+std::string like_prefix(const std::string& prefix) {
+  std::string out;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 }  // namespace lj::sql

@@ -40,4 +40,7 @@ void finish_page(const Keyset& k, std::vector<T>& items, std::string& next_curso
   }
 }
 
+// A LIKE pattern matching values that start with `prefix` literally (escape character '\\').
+std::string like_prefix(const std::string& prefix);
+
 }  // namespace lj::sql

@@ -91,6 +91,9 @@ Result<Case> SqlStore::open_case(const Actor& actor, int64_t lead_id, const Case
     if (lead.status == "rejected")
       return Status::Conflict("lead " + std::to_string(lead_id) + " was rejected", "lead_id");
     std::string t = now();
+    // Batch loads (demo data, migrations from older systems) may date a case in the past; people
+    // and systems on the API always open it now.
+    if (!draft.opened_at.empty() && actor.via != "session" && actor.via != "token") t = draft.opened_at;
     // Case number: prefix (agency type + division + 2-digit year) and a 5-digit yearly sequence.
     std::string prefix = draft.case_no.empty() ? "1" + lead.unit_code + t.substr(2, 2) : draft.case_no;
     LJ_ASSIGN_OR_RETURN(Rows seq, c.query(

@@ -129,16 +129,16 @@ Result<Page<Enterprise>> SqlStore::list_enterprises(const EnterpriseQuery& q) {
     Params p;
     std::string where = " WHERE 1 = 1";
     if (!q.region_code.empty()) {
-      where += " AND e.region_code LIKE ?";
-      p.emplace_back(q.region_code + "%");
+      where += " AND e.region_code LIKE ? ESCAPE '\\'";
+      p.emplace_back(sql::like_prefix(q.region_code));
     }
     if (!q.uscc.empty()) {
       where += " AND e.uscc = ?";
       p.emplace_back(q.uscc);
     }
     if (!q.name_prefix.empty()) {
-      where += " AND e.name LIKE ?";
-      p.emplace_back(q.name_prefix + "%");
+      where += " AND e.name LIKE ? ESCAPE '\\'";
+      p.emplace_back(sql::like_prefix(q.name_prefix));
     }
     where += sql::keyset_where(k, "e", p);
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kEnterpriseColumns +
@@ -229,7 +229,14 @@ Result<Lead> SqlStore::update_lead(const Actor& actor, int64_t id, const LeadPat
     if (patch.region_code) l.region_code = *patch.region_code;
     if (patch.special_actions) l.special_actions = *patch.special_actions;
     if (patch.violations) l.violations = *patch.violations;
-    if (patch.enterprise_id) l.enterprise_id = *patch.enterprise_id;
+    if (patch.enterprise_id) {
+      l.enterprise_id = *patch.enterprise_id;
+      if (l.enterprise_id) {
+        LJ_ASSIGN_OR_RETURN(Rows e, c.query("SELECT id FROM enterprises WHERE id = ?", {*l.enterprise_id}));
+        if (e.empty())
+          return Status::Invalid("enterprise_id", "no enterprise " + std::to_string(*l.enterprise_id));
+      }
+    }
     if (patch.unit_code && *patch.unit_code != l.unit_code) {
       auto unit = load_unit(c, *patch.unit_code);
       if (!unit.ok() || unit->path.rfind(actor.unit_path, 0) != 0)
