@@ -36,7 +36,7 @@ Result<http::Response> list_cases(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_cases(ctx.actor, q));
   Json items = Json::array();
   for (const auto& c : page.items) items.push_back(to_json(c));
-  return ok_json(page_json(items, page.next_cursor));
+  return ok_json(page_json(std::move(items), page.next_cursor));
 }
 
 Result<http::Response> open_case(Context& ctx) {

@@ -5,6 +5,7 @@
 #include "auth/policy.hpp"
 #include "leads/lead_input.hpp"
 #include "model/json.hpp"
+#include "model/lead_json.hpp"
 
 namespace lj::api {
 namespace {
@@ -19,7 +20,7 @@ Result<http::Response> list_enterprises(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_enterprises(q));
   Json items = Json::array();
   for (const auto& e : page.items) items.push_back(to_json(e));
-  return ok_json(page_json(items, page.next_cursor));
+  return ok_json(page_json(std::move(items), page.next_cursor));
 }
 
 Result<http::Response> get_enterprise(Context& ctx) {
@@ -50,8 +51,21 @@ Result<http::Response> create_enterprise(Context& ctx) {
   return ok_json(to_json(stored), up.created ? 201 : 200);
 }
 
-Json lead_json(const Context& ctx, const Lead& l) {
-  return to_json(l, allowed(ctx.actor.role, Permission::kSeePersonalData));
+bool sees_personal_data(const Context& ctx) {
+  return allowed(ctx.actor.role, Permission::kSeePersonalData);
+}
+
+// A lead response, optionally with the "duplicate" flag of creation.
+http::Response lead_response(const Context& ctx, const Lead& l, int status,
+                             std::optional<bool> duplicate = std::nullopt) {
+  http::Response r;
+  r.status = status;
+  JsonWriter w(r.body);
+  w.begin_object();
+  write_lead_members(w, l, sees_personal_data(ctx));
+  if (duplicate) w.key("duplicate").boolean(*duplicate);
+  w.end_object();
+  return r;
 }
 
 Result<http::Response> list_leads(Context& ctx) {
@@ -82,9 +96,17 @@ Result<http::Response> list_leads(Context& ctx) {
   q.cursor = query_string(ctx.req, "cursor");
   LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_leads(ctx.actor, q));
-  Json items = Json::array();
-  for (const auto& l : page.items) items.push_back(lead_json(ctx, l));
-  return ok_json(page_json(items, page.next_cursor));
+  http::Response r;
+  r.body.reserve(1024 * page.items.size() + 64);
+  JsonWriter w(r.body);
+  const bool personal = sees_personal_data(ctx);
+  w.begin_object();
+  w.key("items").begin_array();
+  for (const auto& l : page.items) write_lead(w, l, personal);
+  w.end_array();
+  w.key("next_cursor").string_or_null(page.next_cursor);
+  w.end_object();
+  return r;
 }
 
 Result<http::Response> create_lead(Context& ctx) {
@@ -103,15 +125,13 @@ Result<http::Response> create_lead(Context& ctx) {
     // The key exists in a unit the caller cannot see: say so without showing the record.
     return Status::Conflict("a lead with this source and source_id exists already", "source_id");
   }
-  Json body = lead_json(ctx, *stored);
-  body["duplicate"] = !up.created;
-  return ok_json(body, up.created ? 201 : 200);
+  return lead_response(ctx, *stored, up.created ? 201 : 200, !up.created);
 }
 
 Result<http::Response> get_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().get_lead(ctx.actor, id));
-  return ok_json(lead_json(ctx, l));
+  return lead_response(ctx, l, 200);
 }
 
 Result<http::Response> update_lead(Context& ctx) {
@@ -120,7 +140,7 @@ Result<http::Response> update_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchFields));
   LJ_ASSIGN_OR_RETURN(LeadPatch patch, lead_patch_from_json(j, *ctx.app.vocabulary()));
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().update_lead(ctx.actor, id, patch));
-  return ok_json(lead_json(ctx, l));
+  return lead_response(ctx, l, 200);
 }
 
 Result<http::Response> share_lead(Context& ctx) {

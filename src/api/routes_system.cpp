@@ -31,7 +31,7 @@ Result<http::Response> list_audit(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_audit(ctx.actor, q));
   Json items = Json::array();
   for (const auto& a : page.items) items.push_back(to_json(a));
-  return ok_json(page_json(items, page.next_cursor));
+  return ok_json(page_json(std::move(items), page.next_cursor));
 }
 
 }  // namespace

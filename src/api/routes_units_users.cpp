@@ -49,7 +49,7 @@ Result<http::Response> list_users(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_users(ctx.actor, q));
   Json items = Json::array();
   for (const auto& u : page.items) items.push_back(to_json(u));
-  return ok_json(page_json(items, page.next_cursor));
+  return ok_json(page_json(std::move(items), page.next_cursor));
 }
 
 Result<Role> role_field(const Json& j) {

@@ -33,6 +33,11 @@ class Row {
   explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
   bool is_null(size_t i) const { return !cells_.at(i).has_value(); }
   std::string text(size_t i) const { return cells_.at(i).value_or(std::string()); }
+  // Moves the cell's text out of the row (the cell reads as empty afterwards).
+  std::string take_text(size_t i) {
+    auto& c = cells_.at(i);
+    return c ? std::move(*c) : std::string();
+  }
   int64_t int64(size_t i) const;
   std::optional<int64_t> opt_int64(size_t i) const;
   double real(size_t i) const;

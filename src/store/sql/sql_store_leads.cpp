@@ -40,34 +40,38 @@ constexpr const char* kLeadColumns =
     "l.special_actions, l.violations, l.amount_involved_fen, l.reporter_name, l.reporter_phone, "
     "l.extra, l.created_at, l.updated_at, l.version";
 
-Lead lead_from_row(const sql::Row& r) {
+// Moves the text out of `r` (rows are read once).
+Lead lead_from_row(sql::Row& r) {
   Lead l;
   l.id = r.int64(0);
-  l.source = r.text(1);
-  l.source_id = r.text(2);
-  l.received_at = r.text(3);
-  l.title = r.text(4);
-  l.text = r.text(5);
-  l.channel = r.text(6);
-  l.status = r.text(7);
-  l.unit_code = r.text(8);
-  l.unit_path = r.text(9);
+  l.source = r.take_text(1);
+  l.source_id = r.take_text(2);
+  l.received_at = r.take_text(3);
+  l.title = r.take_text(4);
+  l.text = r.take_text(5);
+  l.channel = r.take_text(6);
+  l.status = r.take_text(7);
+  l.unit_code = r.take_text(8);
+  l.unit_path = r.take_text(9);
   l.enterprise_id = r.opt_int64(10);
-  l.enterprise_name = r.text(11);
-  l.enterprise_uscc = r.text(12);
-  l.enterprise_address = r.text(13);
-  l.region_code = r.text(14);
-  l.product_name = r.text(15);
-  l.product_category = r.text(16);
-  l.special_actions = split_labels(r.text(17));
-  l.violations = split_labels(r.text(18));
+  l.enterprise_name = r.take_text(11);
+  l.enterprise_uscc = r.take_text(12);
+  l.enterprise_address = r.take_text(13);
+  l.region_code = r.take_text(14);
+  l.product_name = r.take_text(15);
+  l.product_category = r.take_text(16);
+  l.special_actions = split_labels(r.take_text(17));
+  l.violations = split_labels(r.take_text(18));
   l.amount_involved_fen = r.opt_int64(19);
-  l.reporter_name = r.text(20);
-  l.reporter_phone = r.text(21);
-  l.extra = Json::parse(r.text(22), nullptr, false);
-  if (l.extra.is_discarded()) l.extra = Json::object();
-  l.created_at = r.text(23);
-  l.updated_at = r.text(24);
+  l.reporter_name = r.take_text(20);
+  l.reporter_phone = r.take_text(21);
+  std::string extra = r.take_text(22);
+  if (extra != "{}") {
+    l.extra = Json::parse(extra, nullptr, false);
+    if (l.extra.is_discarded()) l.extra = Json::object();
+  }
+  l.created_at = r.take_text(23);
+  l.updated_at = r.take_text(24);
   l.version = r.int64(25);
   return l;
 }
@@ -303,7 +307,7 @@ Result<Page<Lead>> SqlStore::list_leads(const Actor& actor, const LeadQuery& q) 
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kLeadColumns + " FROM leads l" +
                                                where + sql::keyset_order(k, "l"), p));
     page.items.reserve(rows.size());
-    for (const auto& r : rows) page.items.push_back(lead_from_row(r));
+    for (auto& r : rows) page.items.push_back(lead_from_row(r));
     return Status::Ok();
   });
   if (!st.ok()) return st;
