@@ -9,7 +9,11 @@
 namespace lj::api {
 
 App::App(Store& store, const Clock& clock, AppConfig cfg)
-    : store_(store), clock_(clock), cfg_(std::move(cfg)), accounts_(store, clock, cfg_.auth) {
+    : store_(store),
+      clock_(clock),
+      cfg_(std::move(cfg)),
+      accounts_(store, clock, cfg_.auth),
+      list_cache_(cfg_.list_cache_entries, cfg_.list_cache_max_body) {
   add_auth_routes(router_);
   add_unit_user_routes(router_);
   add_lead_routes(router_);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 
+#include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
 #include "http/types.hpp"
@@ -21,6 +22,8 @@ struct AppConfig {
   std::string attachments_dir = "attachments";
   int64_t attachment_max_bytes = 20 * 1024 * 1024;
   std::chrono::seconds vocabulary_ttl{60};  // how long reference codes are cached
+  size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
+  size_t list_cache_max_body = 2 * 1024 * 1024;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -36,6 +39,7 @@ class App {
   const AppConfig& config() const { return cfg_; }
   const Clock& clock() const { return clock_; }
   const Router& router() const { return router_; }
+  ResponseCache& list_cache() { return list_cache_; }
   // The reference codes, refreshed from the store after vocabulary_ttl.
   std::shared_ptr<const Vocabulary> vocabulary();
 
@@ -47,6 +51,7 @@ class App {
   AppConfig cfg_;
   Accounts accounts_;
   Router router_;
+  ResponseCache list_cache_;
   std::mutex vocab_mu_;
   std::shared_ptr<const Vocabulary> vocab_;
   int64_t vocab_loaded_at_ = 0;

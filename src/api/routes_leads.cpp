@@ -95,17 +95,28 @@ Result<http::Response> list_leads(Context& ctx) {
   if (!sort.empty()) q.sort = sort;
   q.cursor = query_string(ctx.req, "cursor");
   LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
-  LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_leads(ctx.actor, q));
+  const bool personal = sees_personal_data(ctx);
+  // The page depends on the scope, on whether personal data shows, and on the query.
+  const auto q_pos = ctx.req.target.find('?');
+  const std::string key = "leads|" + ctx.actor.unit_path + "|" + ctx.actor.unit_code + "|" +
+                          (personal ? "p|" : "m|") +
+                          (q_pos == std::string::npos ? "" : ctx.req.target.substr(q_pos + 1));
+  LJ_ASSIGN_OR_RETURN(int64_t generation, ctx.app.store().change_generation());
   http::Response r;
+  if (auto cached = ctx.app.list_cache().get(key, generation)) {
+    r.body = std::move(*cached);
+    return r;
+  }
+  LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_leads(ctx.actor, q));
   r.body.reserve(1024 * page.items.size() + 64);
   JsonWriter w(r.body);
-  const bool personal = sees_personal_data(ctx);
   w.begin_object();
   w.key("items").begin_array();
   for (const auto& l : page.items) write_lead(w, l, personal);
   w.end_array();
   w.key("next_cursor").string_or_null(page.next_cursor);
   w.end_object();
+  ctx.app.list_cache().put(key, generation, r.body);
   return r;
 }
 

@@ -44,9 +44,16 @@ std::string root_unit(const std::string& province) {
   return province.size() >= 2 ? province.substr(0, 2) + "0000" : province;
 }
 
-std::string pool_metrics(Store& store) {
+std::string extra_metrics(Store& store, api::App& app) {
   auto s = store.pool_stats();
+  auto c = app.list_cache().stats();
   std::string out;
+  out += "# HELP lijian_list_cache_hits_total List pages answered from the response cache.\n";
+  out += "# TYPE lijian_list_cache_hits_total counter\n";
+  out += "lijian_list_cache_hits_total " + std::to_string(c.hits) + "\n";
+  out += "# HELP lijian_list_cache_misses_total List pages computed from the database.\n";
+  out += "# TYPE lijian_list_cache_misses_total counter\n";
+  out += "lijian_list_cache_misses_total " + std::to_string(c.misses) + "\n";
   out += "# HELP lijian_db_pool_connections Database connections in the pool.\n";
   out += "# TYPE lijian_db_pool_connections gauge\n";
   out += "lijian_db_pool_connections " + std::to_string(s.size) + "\n";
@@ -102,7 +109,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
   api::App app(**store, system_clock(), app_cfg);
   Store* raw = store->get();
   http::Server server(cfg, [&app](http::Request& req) { return app.handle(req); },
-                      [raw] { return pool_metrics(*raw); });
+                      [raw, &app] { return extra_metrics(*raw, app); });
   auto port = server.start();
   if (!port.ok()) return fail("cannot listen on " + o.listen, port.status());
   spdlog::info("lijian serving http://{}:{} (database {}, web app {})", cfg.host, *port,

@@ -154,6 +154,10 @@ class Store {
 
   // --- audit
   virtual Result<Page<AuditEntry>> list_audit(const Actor& actor, const AuditQuery& q) = 0;
+  // A number that grows with every change to the data: the id of the newest audit entry (every
+  // change writes one in its own transaction). Caches of responses compare it to stay correct
+  // across servers.
+  virtual Result<int64_t> change_generation() = 0;
   // Visits every entry in id order until `fn` returns false.
   virtual Status scan_audit(const std::function<bool(const AuditEntry&)>& fn) = 0;
 };

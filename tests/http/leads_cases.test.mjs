@@ -5,7 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  login, createLead, openCase, listAll, assertError, leadBody, uniq, request, UNITS,
+  BASE, login, createLead, openCase, listAll, assertError, leadBody, uniq, request, UNITS,
 } from './lib.mjs';
 
 let officer; // demo_songshan_officer (150404)
@@ -347,4 +347,29 @@ test('attachments: sha256 and bytes round-trip; types checked; other units see n
   const fromLeague = await leader.get(`/api/v1/attachments/${up.json.id}/content`);
   assert.equal(fromLeague.status, 200);
   assert.ok(fromLeague.bytes.equals(bytes));
+});
+
+test('a repeated list is served from the cache until anything changes, and never across scopes or roles', async () => {
+  const url = '/api/v1/leads?limit=3&sort=-id';
+  const first = await officer.get(url);
+  const again = await officer.get(url);
+  assert.equal(first.status, 200);
+  assert.deepEqual(again.json, first.json, 'the same query with no change in between answers the same page');
+  // A change anywhere raises the generation: the new lead is on top at once.
+  const created = await createLead(officer, { reporter_phone: '13900001111' });
+  const after = await officer.get(url);
+  assert.equal(after.json.items[0].id, created.id, 'a cached page must not hide a new lead');
+  assert.equal(after.json.items[0].reporter_phone, '13900001111');
+  // Same query, other role: the analyst's page masks personal data even though the officer's
+  // page for the same URL is cached.
+  const masked = await analyst.get(`${url}&unit=150404`);
+  const unmasked = await officer.get(`${url}&unit=150404`);
+  assert.equal(unmasked.json.items[0].reporter_phone, '13900001111');
+  assert.equal(masked.json.items[0].reporter_phone, '139****1111');
+  // A sibling unit with the same URL sees its own leads, not the cached page of another scope.
+  const sibling = await login('demo_hongshan_officer');
+  const theirs = await sibling.get(url);
+  assert.ok(theirs.json.items.every((l) => l.unit_code === '150402'), 'sibling sees only its own unit');
+  const metrics = await (await fetch(`${BASE}/metrics`)).text();
+  assert.match(metrics, /lijian_list_cache_hits_total [1-9]/);
 });

@@ -126,6 +126,17 @@ Status SqlStore::scan_audit(const std::function<bool(const AuditEntry&)>& fn) {
   });
 }
 
+Result<int64_t> SqlStore::change_generation() {
+  int64_t generation = 0;
+  Status st = read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT COALESCE(MAX(id), 0) FROM audit_log"));
+    generation = rows.at(0).int64(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return generation;
+}
+
 Result<Page<AuditEntry>> SqlStore::list_audit(const Actor& actor, const AuditQuery& q) {
   LJ_ASSIGN_OR_RETURN(auto k, sql::parse_keyset("-id", {{"id", "id"}}, q.cursor, q.limit));
   Page<AuditEntry> page;

@@ -79,6 +79,7 @@ class SqlStore final : public Store {
 
   Result<Page<AuditEntry>> list_audit(const Actor& actor, const AuditQuery& q) override;
   Status scan_audit(const std::function<bool(const AuditEntry&)>& fn) override;
+  Result<int64_t> change_generation() override;
 
  private:
   using Body = std::function<Status(sql::Connection&)>;
