@@ -238,10 +238,11 @@ static_bytes=$(curl -sf "http://127.0.0.1:$nginx_port/leads.json" | wc -c)
 
 # --- wrk runs
 declare -A rps p50 p99 loads
-run_wrk() {  # NAME URL [HEADER]
+run_wrk() {  # NAME URL [HEADER [LUA_SCRIPT]]
   local name=$1 url=$2 out="$tmp/wrk-$1.txt"
   local args=(-t"$wrk_threads" -c"$connections" -d"${duration}s" --latency)
   [[ $# -ge 3 ]] && args+=(-H "$3")
+  [[ $# -ge 4 ]] && args+=(-s "$4")
   say "wrk $name: $url"
   loads[$name]=$(cut -d' ' -f1 /proc/loadavg)
   wrk "${args[@]}" "$url" >"$out"
@@ -256,6 +257,8 @@ run_wrk() {  # NAME URL [HEADER]
 }
 run_wrk nginx "http://127.0.0.1:$nginx_port/leads.json"
 run_wrk first "$list_url" "$cookie"
+# The same page with a unique target per request: the response cache never answers.
+run_wrk uncached "$list_url" "$cookie" "$(dirname "$0")/cache-miss.lua"
 run_wrk filtered "$filter_url" "$cookie"
 run_wrk deep "$deep_url" "$cookie"
 
@@ -268,13 +271,16 @@ printf '%-44s %12s %9s %10s %10s %6s\n' "nginx static file (same size)" "${rps[n
   "${p50[nginx]}" "${p99[nginx]}" "${loads[nginx]}"
 printf '%-44s %12s %9s %10s %10s %6s\n' "lijian /api/v1/leads?limit=50" "${rps[first]}" \
   "$(ratio "${rps[first]}" "${rps[nginx]}")" "${p50[first]}" "${p99[first]}" "${loads[first]}"
+printf '%-44s %12s %9s %10s %10s %6s\n' "lijian  same page, every request a cache miss" "${rps[uncached]}" \
+  "$(ratio "${rps[uncached]}" "${rps[nginx]}")" "${p50[uncached]}" "${p99[uncached]}" "${loads[uncached]}"
 printf '%-44s %12s %9s %10s %10s %6s\n' "lijian  + status=verified&special_action=…" "${rps[filtered]}" \
   "$(ratio "${rps[filtered]}" "${rps[nginx]}")" "${p50[filtered]}" "${p99[filtered]}" "${loads[filtered]}"
 printf '%-44s %12s %9s %10s %10s %6s\n' "lijian  + cursor ${depth:-?} rows deep" "${rps[deep]}" \
   "$(ratio "${rps[deep]}" "${rps[nginx]}")" "${p50[deep]}" "${p99[deep]}" "${loads[deep]}"
 echo
 echo "FIGURE: lijian/nginx = $(ratio "${rps[first]}" "${rps[nginx]}") (aim >= 0.5)," \
-  "lijian p99 ${p99[first]}, $total leads"
+  "lijian p99 ${p99[first]}, $total leads;" \
+  "every request a cache miss: $(ratio "${rps[uncached]}" "${rps[nginx]}"), p99 ${p99[uncached]}"
 
 # --- optional profile of the server under the first-page load
 if ((profile)); then
