@@ -21,6 +21,16 @@ Result<http::Response> openapi(Context&) {
   return r;
 }
 
+// The audit log keeps records as they were, personal data included; roles without need see
+// it masked, as in the records themselves.
+void mask_personal_fields(Json& j) {
+  if (!j.is_object()) return;
+  if (auto it = j.find("reporter_name"); it != j.end() && it->is_string())
+    *it = mask_name(it->get<std::string>());
+  if (auto it = j.find("reporter_phone"); it != j.end() && it->is_string())
+    *it = mask_phone(it->get<std::string>());
+}
+
 Result<http::Response> list_audit(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kReadAudit));
   AuditQuery q;
@@ -29,8 +39,15 @@ Result<http::Response> list_audit(Context& ctx) {
   q.cursor = query_string(ctx.req, "cursor");
   LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_audit(ctx.actor, q));
+  const bool personal = allowed(ctx.actor.role, Permission::kSeePersonalData);
   Json items = Json::array();
-  for (const auto& a : page.items) items.push_back(to_json(a));
+  for (auto& a : page.items) {
+    if (!personal) {
+      mask_personal_fields(a.before);
+      mask_personal_fields(a.after);
+    }
+    items.push_back(to_json(a));
+  }
   return ok_json(page_json(std::move(items), page.next_cursor));
 }
 

@@ -70,8 +70,9 @@ Result<Accounts::SessionAuth> Accounts::authenticate_session(const std::string& 
   const Status kNoSession{Code::kUnauthenticated, "not logged in, or the session has expired"};
   if (token.empty() || token.size() > 100) return kNoSession;
   const std::string hash = sha256_hex(token);
-  auto s = store_.get_session(hash);
-  if (!s.ok()) return s.status().code() == Code::kNotFound ? kNoSession : s.status();
+  auto found = store_.get_session_user(hash);
+  if (!found.ok()) return found.status().code() == Code::kNotFound ? kNoSession : found.status();
+  const Session* s = &found->session;
   const int64_t now = clock_.now();
   const auto expires = parse_time(s->expires_at);
   const auto seen = parse_time(s->last_seen_at);
@@ -79,12 +80,18 @@ Result<Accounts::SessionAuth> Accounts::authenticate_session(const std::string& 
     (void)store_.delete_session(hash);
     return kNoSession;
   }
-  auto user = store_.get_user_unscoped(s->user_id);
-  if (!user.ok() || !user->active) return kNoSession;
+  const User& user = found->user;
+  if (!user.active) return kNoSession;
   // Refresh the idle clock at most once a minute, so reads do not each become a write.
   if (now - *seen >= 60) LJ_RETURN_IF_ERROR(store_.touch_session(hash, format_time(now)));
-  LJ_ASSIGN_OR_RETURN(Actor actor, actor_for(*user, "session"));
-  return SessionAuth{actor, s->csrf_token, user->must_change_password};
+  Actor actor;
+  actor.user_id = user.id;
+  actor.username = user.username;
+  actor.role = user.role;
+  actor.unit_code = found->unit.code;
+  actor.unit_path = found->unit.path;
+  actor.via = "session";
+  return SessionAuth{actor, s->csrf_token, user.must_change_password};
 }
 
 Result<Actor> Accounts::authenticate_token(const std::string& bearer) {

@@ -1,6 +1,8 @@
 #include "cli/commands.hpp"
 
+#include <condition_variable>
 #include <filesystem>
+#include <mutex>
 #include <iostream>
 #include <thread>
 
@@ -66,6 +68,43 @@ std::string extra_metrics(Store& store, api::App& app) {
   return out;
 }
 
+// Forgets expired sessions and old failed logins every ten minutes while the server runs. Safe
+// on every server of a cluster at once: each step is an idempotent DELETE.
+class Housekeeping {
+ public:
+  Housekeeping(Store& store, const AuthConfig& auth) : store_(store), auth_(auth) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~Housekeeping() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      const int64_t now = system_clock().now();
+      auto sessions = store_.delete_expired_sessions(format_time(now));
+      auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
+      if (!sessions.ok() || !failures.ok())
+        spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
+      cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
+    }
+  }
+
+  Store& store_;
+  AuthConfig auth_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
 }  // namespace
 
 int run_serve(const Common& c, const ServeOptions& o) {
@@ -112,6 +151,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
                       [raw, &app] { return extra_metrics(*raw, app); });
   auto port = server.start();
   if (!port.ok()) return fail("cannot listen on " + o.listen, port.status());
+  Housekeeping housekeeping(*raw, app_cfg.auth);
   spdlog::info("lijian serving http://{}:{} (database {}, web app {})", cfg.host, *port,
                (*store)->dialect() == sql::Dialect::kSqlite ? "SQLite" : "PostgreSQL",
                cfg.static_dir.empty() ? "not built" : cfg.static_dir);

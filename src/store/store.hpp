@@ -101,6 +101,13 @@ class Store {
   virtual Result<std::pair<User, std::string>> find_login(const std::string& username) = 0;
   virtual Result<User> get_user_unscoped(int64_t id) = 0;
 
+  // A session with its user and the user's unit, in one query (every request asks for this).
+  struct SessionUser {
+    Session session;
+    User user;
+    Unit unit;
+  };
+  virtual Result<SessionUser> get_session_user(const std::string& token_hash) = 0;
   virtual Status create_session(const Session& s) = 0;
   virtual Result<Session> get_session(const std::string& token_hash) = 0;
   virtual Status touch_session(const std::string& token_hash, const std::string& at) = 0;
@@ -117,6 +124,8 @@ class Store {
   virtual Status record_login_failure(const std::string& key, int64_t at) = 0;
   virtual Result<int64_t> count_login_failures(const std::string& key, int64_t since) = 0;
   virtual Status clear_login_failures(const std::string& key) = 0;
+  // Forgets failures older than `before` (epoch seconds); returns how many went.
+  virtual Result<int64_t> prune_login_failures(int64_t before) = 0;
 
   // --- enterprises (the registry is public information: readable by every user)
   virtual Result<Upserted> upsert_enterprise(const Actor& actor, const Enterprise& e) = 0;

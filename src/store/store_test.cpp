@@ -82,6 +82,18 @@ TEST_P(StoreTest, MigrationsAreIdempotent) {
   EXPECT_GE(*v1, 1);
 }
 
+TEST_P(StoreTest, ABinaryRefusesASchemaNewerThanItKnows) {
+  auto raw = sql::open_database(db_->url(), 1);
+  ASSERT_TRUE(raw.ok());
+  {
+    auto conn = (*raw)->acquire(true);
+    ASSERT_TRUE((*conn)->exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')").ok());
+  }
+  auto v = store_->migrate();
+  EXPECT_EQ(v.status().code(), Code::kUnavailable);
+  EXPECT_NE(v.status().message().find("999"), std::string::npos) << v.status().message();
+}
+
 TEST_P(StoreTest, UnitsFormATree) {
   auto all = store_->list_units("");
   ASSERT_TRUE(all.ok());
@@ -127,6 +139,12 @@ TEST_P(StoreTest, SessionsAndTokens) {
             "2018-05-01T08:00:00+08:00"};
   ASSERT_TRUE(store_->create_session(s).ok());
   EXPECT_EQ(store_->get_session("h1")->csrf_token, "csrf");
+  auto su = store_->get_session_user("h1");
+  ASSERT_TRUE(su.ok()) << su.status().to_string();
+  EXPECT_EQ(su->user.username, "sys12365");
+  EXPECT_EQ(su->unit.path, "/150000/");
+  EXPECT_EQ(su->session.expires_at, "2018-05-01T16:00:00+08:00");
+  EXPECT_EQ(store_->get_session_user("nope").status().code(), Code::kNotFound);
   auto removed = store_->delete_expired_sessions("2018-05-02T00:00:00+08:00");
   ASSERT_TRUE(removed.ok());
   EXPECT_EQ(*removed, 1);
@@ -150,6 +168,9 @@ TEST_P(StoreTest, LoginFailuresAreCountedInAWindow) {
   ASSERT_TRUE(store_->record_login_failure("user:x", 200).ok());
   EXPECT_EQ(*store_->count_login_failures("user:x", 150), 1);
   EXPECT_EQ(*store_->count_login_failures("user:x", 0), 2);
+  ASSERT_TRUE(store_->record_login_failure("addr:1.2.3.4", 100).ok());
+  EXPECT_EQ(*store_->prune_login_failures(150), 2);
+  EXPECT_EQ(*store_->count_login_failures("user:x", 0), 1);
   ASSERT_TRUE(store_->clear_login_failures("user:x").ok());
   EXPECT_EQ(*store_->count_login_failures("user:x", 0), 0);
 }

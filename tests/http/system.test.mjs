@@ -376,3 +376,20 @@ test('audit verify: intact chain exits 0; an edited or deleted entry exits 1 nam
   // The live database was never touched.
   assert.equal((await run(BIN, ['audit', 'verify', '--db', DB_URL])).code, 0);
 });
+
+test('the audit log shows personal data only to roles that may see it', async () => {
+  const lead = await createLead(officer, { reporter_name: '王小明', reporter_phone: '13712345678' });
+  const entries = async (client) => {
+    const r = await client.get(`/api/v1/audit?entity=lead&entity_id=${lead.id}`);
+    assert.equal(r.status, 200, r.text);
+    return r.json.items;
+  };
+  const forAdmin = await entries(admin);
+  assert.ok(forAdmin.length >= 1);
+  const text = JSON.stringify(forAdmin);
+  assert.ok(!text.includes('13712345678') && !text.includes('王小明'), `admin sees unmasked data: ${text.slice(0, 300)}`);
+  assert.equal(forAdmin[forAdmin.length - 1].after.reporter_phone, '137****5678');
+  const leader = await login('demo_chifeng_leader');
+  const forLeader = await entries(leader);
+  assert.equal(forLeader[forLeader.length - 1].after.reporter_phone, '13712345678');
+});

@@ -13,6 +13,11 @@ Result<int> current_version(Connection& conn) {
 Result<int> apply_migrations(Connection& conn, std::span<const Migration> migrations,
                              const std::string& now) {
   LJ_ASSIGN_OR_RETURN(int version, current_version(conn));
+  const int known = migrations.empty() ? 0 : migrations.back().version;
+  if (version > known)
+    return Status{Code::kUnavailable, "the database schema is at version " + std::to_string(version) +
+                                          ", newer than this binary knows (" + std::to_string(known) +
+                                          "); run the newer lijian"};
   for (const Migration& m : migrations) {
     if (m.version <= version) continue;
     Status st = in_transaction(conn, true, [&]() -> Status {

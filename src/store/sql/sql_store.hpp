@@ -37,6 +37,7 @@ class SqlStore final : public Store {
   Result<std::pair<User, std::string>> find_login(const std::string& username) override;
   Result<User> get_user_unscoped(int64_t id) override;
 
+  Result<SessionUser> get_session_user(const std::string& token_hash) override;
   Status create_session(const Session& s) override;
   Result<Session> get_session(const std::string& token_hash) override;
   Status touch_session(const std::string& token_hash, const std::string& at) override;
@@ -52,6 +53,7 @@ class SqlStore final : public Store {
   Status record_login_failure(const std::string& key, int64_t at) override;
   Result<int64_t> count_login_failures(const std::string& key, int64_t since) override;
   Status clear_login_failures(const std::string& key) override;
+  Result<int64_t> prune_login_failures(int64_t before) override;
 
   Result<Upserted> upsert_enterprise(const Actor& actor, const Enterprise& e) override;
   Result<Enterprise> get_enterprise(int64_t id) override;

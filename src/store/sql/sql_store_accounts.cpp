@@ -188,6 +188,26 @@ Status SqlStore::create_session(const Session& s) {
   });
 }
 
+Result<Store::SessionUser> SqlStore::get_session_user(const std::string& token_hash) {
+  Result<SessionUser> out = Status::NotFound("no session");
+  Status st = read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
+        std::string("SELECT ") + kUserColumns +
+            ", s.token_hash, s.user_id, s.csrf_token, s.created_at, s.expires_at, s.last_seen_at, "
+            "n.code, n.name, n.parent_code, n.level, n.path "
+            "FROM sessions s JOIN users u ON u.id = s.user_id JOIN units n ON n.code = u.unit_code "
+            "WHERE s.token_hash = ?",
+        {token_hash}));
+    if (rows.empty()) return Status::Ok();
+    const auto& r = rows[0];
+    out = SessionUser{Session{r.text(11), r.int64(12), r.text(13), r.text(14), r.text(15), r.text(16)},
+                      user_from_row(r), Unit{r.text(17), r.text(18), r.text(19), r.text(20), r.text(21)}};
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<Session> SqlStore::get_session(const std::string& token_hash) {
   Result<Session> out = Status::NotFound("no session");
   Status st = read([&](Connection& c) -> Status {
@@ -298,6 +318,17 @@ Result<int64_t> SqlStore::count_login_failures(const std::string& key, int64_t s
   Status st = read([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT COUNT(*) FROM login_failures WHERE key = ? AND at >= ?", {key, since}));
     n = rows.at(0).int64(0);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return n;
+}
+
+Result<int64_t> SqlStore::prune_login_failures(int64_t before) {
+  int64_t n = 0;
+  Status st = write([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query("DELETE FROM login_failures WHERE at < ? RETURNING id", {before}));
+    n = static_cast<int64_t>(rows.size());
     return Status::Ok();
   });
   if (!st.ok()) return st;
