@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "api/errors.hpp"
@@ -51,6 +53,19 @@ bool constant_time_equal(const std::string& a, const std::string& b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 }  // namespace
+
+// The client's address: the TCP peer, or for a trusted proxy the last hop it appended to
+// X-Forwarded-For (earlier entries come from the client and prove nothing).
+std::string App::client_address(const http::Request& req) const {
+  const auto& proxies = cfg_.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), req.remote_addr) == proxies.end()) return req.remote_addr;
+  const std::string* xff = req.header("x-forwarded-for");
+  if (!xff) return req.remote_addr;
+  std::string last = xff->substr(xff->rfind(',') == std::string::npos ? 0 : xff->rfind(',') + 1);
+  last.erase(0, last.find_first_not_of(' '));
+  last.erase(last.find_last_not_of(' ') + 1);
+  return last.empty() || last.size() > 45 ? req.remote_addr : last;
+}
 
 Result<http::Response> App::dispatch(http::Request& req) {
   auto m = router_.match(req.method, req.path);

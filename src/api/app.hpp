@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
@@ -22,6 +23,9 @@ struct AppConfig {
   std::string attachments_dir = "attachments";
   int64_t attachment_max_bytes = 20 * 1024 * 1024;
   std::chrono::seconds vocabulary_ttl{60};  // how long reference codes are cached
+  // Peers whose X-Forwarded-For is believed (the load balancer); the client address used for
+  // login throttling is then the last address they appended.
+  std::vector<std::string> trusted_proxies;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
 };
@@ -45,6 +49,11 @@ class App {
 
  private:
   Result<http::Response> dispatch(http::Request& req);
+
+ public:
+  std::string client_address(const http::Request& req) const;
+
+ private:
 
   Store& store_;
   const Clock& clock_;

@@ -24,7 +24,7 @@ Result<http::Response> login(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"username", "password"}));
   LJ_ASSIGN_OR_RETURN(std::string username, req_string(j, "username", 64));
   LJ_ASSIGN_OR_RETURN(std::string password, req_string(j, "password", 256));
-  LJ_ASSIGN_OR_RETURN(LoginResult r, ctx.app.accounts().login(username, password, ctx.req.remote_addr,
+  LJ_ASSIGN_OR_RETURN(LoginResult r, ctx.app.accounts().login(username, password, ctx.app.client_address(ctx.req),
                                                               ctx.req.request_id));
   http::Response resp = json_response(200, me_json(r.user, r.unit, r.session.csrf_token));
   resp.headers.emplace_back("Set-Cookie", session_cookie(ctx.app, r.session_token,

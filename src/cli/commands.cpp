@@ -138,6 +138,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
   }
   api::AppConfig app_cfg;
   app_cfg.secure_cookie = o.secure_cookie;
+  app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;
   if (app_cfg.attachments_dir.empty()) {
     std::string path = sqlite_path(c.db);

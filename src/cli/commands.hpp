@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace lj::cli {
 
@@ -18,6 +19,7 @@ struct ServeOptions {
   std::string attachments_dir;  // default: attachments/ beside a SQLite database, else ./attachments
   int threads = 0;
   bool secure_cookie = false;
+  std::vector<std::string> trusted_proxies;
 };
 
 struct DemoOptions {
