@@ -110,6 +110,13 @@ Result<int> query_int(const http::Request& req, const char* name, int def, int m
   return out;
 }
 
+Result<std::string> query_code(const http::Request& req, const char* name, const Vocabulary& vocab,
+                               const char* kind) {
+  std::string value = query_string(req, name);
+  if (!value.empty()) LJ_RETURN_IF_ERROR(vocab.check(kind, value, name));
+  return value;
+}
+
 Result<int64_t> parse_id(const std::string& segment, const char* name) {
   int64_t out = 0;
   auto r = std::from_chars(segment.data(), segment.data() + segment.size(), out);

@@ -9,6 +9,7 @@
 #include "core/status.hpp"
 #include "http/types.hpp"
 #include "model/model.hpp"
+#include "model/vocabulary.hpp"
 
 namespace lj::api {
 
@@ -27,6 +28,9 @@ Result<std::optional<int64_t>> opt_yuan(const Json& j, const char* name);
 // Query parameters.
 std::string query_string(const http::Request& req, const char* name);
 Result<int> query_int(const http::Request& req, const char* name, int def, int min, int max);
+// A query parameter that must be a code of `kind` when present (empty when absent).
+Result<std::string> query_code(const http::Request& req, const char* name, const Vocabulary& vocab,
+                               const char* kind);
 // A path segment that must be a positive integer id.
 Result<int64_t> parse_id(const std::string& segment, const char* name);
 // A time bound from a query: a date or date-time; a date as an upper bound means its end.

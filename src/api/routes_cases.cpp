@@ -14,14 +14,10 @@ namespace {
 Result<http::Response> list_cases(Context& ctx) {
   CaseQuery q;
   auto vocab = ctx.app.vocabulary();
-  q.status = query_string(ctx.req, "status");
-  if (!q.status.empty()) LJ_RETURN_IF_ERROR(vocab->check("case_status", q.status, "status"));
-  q.special_action = query_string(ctx.req, "special_action");
-  if (!q.special_action.empty())
-    LJ_RETURN_IF_ERROR(vocab->check("special_action", q.special_action, "special_action"));
-  q.product_category = query_string(ctx.req, "product_category");
-  if (!q.product_category.empty())
-    LJ_RETURN_IF_ERROR(vocab->check("product_category", q.product_category, "product_category"));
+  LJ_ASSIGN_OR_RETURN(q.status, query_code(ctx.req, "status", *vocab, "case_status"));
+  LJ_ASSIGN_OR_RETURN(q.special_action, query_code(ctx.req, "special_action", *vocab, "special_action"));
+  LJ_ASSIGN_OR_RETURN(q.product_category,
+                      query_code(ctx.req, "product_category", *vocab, "product_category"));
   q.unit_code = query_string(ctx.req, "unit");
   LJ_ASSIGN_OR_RETURN(q.opened_from, query_time(ctx.req, "opened_from", false));
   LJ_ASSIGN_OR_RETURN(q.opened_to, query_time(ctx.req, "opened_to", true));

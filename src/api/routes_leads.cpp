@@ -71,16 +71,11 @@ http::Response lead_response(const Context& ctx, const Lead& l, int status,
 Result<http::Response> list_leads(Context& ctx) {
   LeadQuery q;
   auto vocab = ctx.app.vocabulary();
-  q.source = query_string(ctx.req, "source");
-  if (!q.source.empty()) LJ_RETURN_IF_ERROR(vocab->check("lead_source", q.source, "source"));
-  q.status = query_string(ctx.req, "status");
-  if (!q.status.empty()) LJ_RETURN_IF_ERROR(vocab->check("lead_status", q.status, "status"));
-  q.special_action = query_string(ctx.req, "special_action");
-  if (!q.special_action.empty())
-    LJ_RETURN_IF_ERROR(vocab->check("special_action", q.special_action, "special_action"));
-  q.product_category = query_string(ctx.req, "product_category");
-  if (!q.product_category.empty())
-    LJ_RETURN_IF_ERROR(vocab->check("product_category", q.product_category, "product_category"));
+  LJ_ASSIGN_OR_RETURN(q.source, query_code(ctx.req, "source", *vocab, "lead_source"));
+  LJ_ASSIGN_OR_RETURN(q.status, query_code(ctx.req, "status", *vocab, "lead_status"));
+  LJ_ASSIGN_OR_RETURN(q.special_action, query_code(ctx.req, "special_action", *vocab, "special_action"));
+  LJ_ASSIGN_OR_RETURN(q.product_category,
+                      query_code(ctx.req, "product_category", *vocab, "product_category"));
   q.channel = query_string(ctx.req, "channel");
   if (!q.channel.empty() && q.channel != "online" && q.channel != "offline")
     return Status::Invalid("channel", "channel must be 'online' or 'offline'");

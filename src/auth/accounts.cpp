@@ -2,6 +2,7 @@
 
 
 #include "core/crypto.hpp"
+#include "model/actor.hpp"
 
 namespace lj {
 namespace {
@@ -15,14 +16,7 @@ const std::string& dummy_hash() {
 
 Result<Actor> Accounts::actor_for(const User& user, const std::string& via) {
   LJ_ASSIGN_OR_RETURN(Unit unit, store_.get_unit(user.unit_code));
-  Actor a;
-  a.user_id = user.id;
-  a.username = user.username;
-  a.role = user.role;
-  a.unit_code = unit.code;
-  a.unit_path = unit.path;
-  a.via = via;
-  return a;
+  return make_actor(user, unit, via);
 }
 
 Result<LoginResult> Accounts::login(const std::string& username, const std::string& password,
@@ -84,14 +78,8 @@ Result<Accounts::SessionAuth> Accounts::authenticate_session(const std::string& 
   if (!user.active) return kNoSession;
   // Refresh the idle clock at most once a minute, so reads do not each become a write.
   if (now - *seen >= 60) LJ_RETURN_IF_ERROR(store_.touch_session(hash, format_time(now)));
-  Actor actor;
-  actor.user_id = user.id;
-  actor.username = user.username;
-  actor.role = user.role;
-  actor.unit_code = found->unit.code;
-  actor.unit_path = found->unit.path;
-  actor.via = "session";
-  return SessionAuth{actor, s->csrf_token, user.must_change_password};
+  return SessionAuth{make_actor(user, found->unit, "session"), s->csrf_token,
+                     user.must_change_password};
 }
 
 Result<Actor> Accounts::authenticate_token(const std::string& bearer) {

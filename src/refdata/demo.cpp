@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "model/actor.hpp"
 #include "refdata/campaign.hpp"
 #include "refdata/demo_data.hpp"
 #include "refdata/divisions.hpp"
@@ -64,13 +65,7 @@ Result<std::map<std::string, Actor>> ensure_users(Store& store, std::vector<Demo
       LJ_ASSIGN_OR_RETURN(user, store.create_user(system, draft, hash_password(account.password)));
       account.created = true;
     }
-    Actor a;
-    a.user_id = user.id;
-    a.username = user.username;
-    a.role = user.role;
-    a.unit_code = user.unit_code;
-    a.unit_path = unit.path;
-    a.via = "cli";
+    Actor a = make_actor(user, unit, "cli");
     a.request_id = "demo";
     actors[account.username] = a;
   }
