@@ -3,7 +3,10 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/check_uscc_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/geocode_command.hpp"
+#include "cli/import_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
@@ -63,12 +66,18 @@ int main(int argc, char** argv) {
   add_common(b);
   b->add_option("--to", backup_to, "file to write")->required();
 
+  int callback_exit = -1;  // set by subcommands that run in their own CLI11 callback
+  add_check_uscc_command(app, callback_exit);
+  add_geocode_command(app, callback_exit);
+  add_import_command(app, callback_exit);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (callback_exit >= 0) return callback_exit;
   if (s->parsed()) return run_serve(common, serve);
   if (m->parsed()) return run_migrate(common);
   if (d->parsed()) return run_demo(common, demo);

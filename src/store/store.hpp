@@ -131,10 +131,27 @@ class Store {
   virtual Result<Upserted> upsert_enterprise(const Actor& actor, const Enterprise& e) = 0;
   virtual Result<Enterprise> get_enterprise(int64_t id) = 0;
   virtual Result<Page<Enterprise>> list_enterprises(const EnterpriseQuery& q) = 0;
+  // Batch form for bulk import (store/sql/sql_store_batch.cpp): one write transaction for the
+  // whole batch (all or nothing) with one audit entry per created enterprise, chained exactly as
+  // upsert_enterprise chains its entry. out[i] answers for in[i]. The key is the uscc when
+  // present; without a uscc it is (name, region_code) among the enterprises that have no uscc
+  // (upsert_enterprise, unlike this, always creates those). An existing key changes nothing
+  // (created=false, its id); a key repeated within the batch is created once.
+  virtual Result<std::vector<Upserted>> upsert_enterprises(const Actor& actor,
+                                                           const std::vector<Enterprise>& in) = 0;
 
   // --- leads (scoped)
   // Inserts a lead unless (source, source_id) exists; then nothing changes and created=false.
   virtual Result<Upserted> insert_lead(const Actor& actor, const Lead& lead) = 0;
+  // Batch form of insert_lead for bulk import: one write transaction for the whole batch (all
+  // or nothing), one audit entry per created lead (the same entry insert_lead writes), the hash
+  // chain computed in memory from one read of the last entry. out[i] answers for leads[i]; a
+  // (source, source_id) repeated within the batch is created once and its later occurrences
+  // answer created=false with the first one's id. Every lead's unit_code must name a unit in
+  // the actor's scope: otherwise kInvalidArgument naming "leads[i].unit_code" and nothing of
+  // the batch is written.
+  virtual Result<std::vector<Upserted>> insert_leads(const Actor& actor,
+                                                     const std::vector<Lead>& leads) = 0;
   virtual Result<Lead> get_lead(const Actor& actor, int64_t id) = 0;
   virtual Result<Lead> update_lead(const Actor& actor, int64_t id, const LeadPatch& patch) = 0;
   virtual Result<Page<Lead>> list_leads(const Actor& actor, const LeadQuery& q) = 0;

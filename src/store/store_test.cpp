@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "model/audit.hpp"
+#include "model/json.hpp"
 #include "store/test_database.hpp"
 
 namespace lj {
@@ -411,6 +413,146 @@ TEST_P(StoreTest, AuditChainDetectsTampering) {
   AuditVerdict deleted = verdict();
   EXPECT_FALSE(deleted.intact);
   EXPECT_EQ(deleted.first_broken_id, 4);
+}
+
+// ---- batch writes of bulk import (insert_leads, upsert_enterprises)
+
+TEST_P(StoreTest, InsertLeadsStoresNewRowsAndCountsDuplicates) {
+  Lead before = add_lead(kSongshan, "B-1", "2018-04-02T10:00:00+08:00");
+  std::vector<Lead> batch = {
+      make_lead("B-1", "150404", "2018-04-02T10:00:00+08:00"),  // stored before
+      make_lead("B-2", "150402", "2018-04-03T10:00:00+08:00"),  // new
+      make_lead("B-3", "150000", "2018-04-04T10:00:00+08:00"),  // new
+      make_lead("B-2", "150404", "2018-04-05T10:00:00+08:00"),  // repeated within the batch
+  };
+  batch[2].extra = Json{{"platform", "某电商平台"}, {"price", 12.5}};
+  batch[2].amount_involved_fen = 123456;
+  auto out = store_->insert_leads(Actor::system("import"), batch);
+  ASSERT_TRUE(out.ok()) << out.status().to_string();
+  ASSERT_EQ(out->size(), 4u);
+  EXPECT_FALSE((*out)[0].created);
+  EXPECT_EQ((*out)[0].id, before.id);
+  EXPECT_TRUE((*out)[1].created);
+  EXPECT_TRUE((*out)[2].created);
+  EXPECT_FALSE((*out)[3].created);
+  EXPECT_EQ((*out)[3].id, (*out)[1].id);
+  EXPECT_EQ(*store_->count_leads(), 3);
+
+  // Scope and unit path as insert_lead sets them: Hongshan sees B-2, Songshan does not.
+  auto b2 = store_->get_lead(kHongshan, (*out)[1].id);
+  ASSERT_TRUE(b2.ok());
+  EXPECT_EQ(b2->unit_code, "150402");
+  EXPECT_EQ(b2->unit_path, "/150000/150400/150402/");
+  EXPECT_EQ(b2->received_at, "2018-04-03T10:00:00+08:00");  // the first occurrence won
+  EXPECT_EQ(store_->get_lead(kSongshan, (*out)[1].id).status().code(), Code::kNotFound);
+  auto b3 = store_->get_lead(kRegion, (*out)[2].id);
+  ASSERT_TRUE(b3.ok());
+  EXPECT_EQ(b3->unit_path, "/150000/");
+  EXPECT_EQ(b3->extra["platform"], "某电商平台");
+  EXPECT_EQ(store_->get_lead(kLeague, (*out)[2].id).status().code(), Code::kNotFound);
+
+  // One audit entry per created lead, the same entry insert_lead writes, the chain intact.
+  std::map<std::string, Json> created;
+  int64_t entries = 0;
+  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
+    ++entries;
+    if (e.entity == "lead" && e.action == "create") created[e.entity_id] = e.after;
+    return true;
+  }).ok());
+  EXPECT_EQ(created.size(), 3u);
+  for (const Lead& l : {*b2, *b3}) {
+    ASSERT_TRUE(created.count(std::to_string(l.id)));
+    EXPECT_EQ(created[std::to_string(l.id)], to_json(l)) << l.source_id;
+  }
+  AuditVerdict v = verify_audit_chain([&](const auto& visit) { return store_->scan_audit(visit); });
+  EXPECT_TRUE(v.intact) << v.reason;
+  EXPECT_EQ(v.entries, entries);
+
+  // The same batch again stores nothing and writes no audit entry.
+  auto again = store_->insert_leads(Actor::system("import"), batch);
+  ASSERT_TRUE(again.ok());
+  for (const auto& u : *again) EXPECT_FALSE(u.created);
+  EXPECT_EQ(*store_->count_leads(), 3);
+  EXPECT_EQ(*store_->change_generation(), entries);
+}
+
+TEST_P(StoreTest, InsertLeadsIsAllOrNothing) {
+  std::vector<Lead> batch = {make_lead("N-1", "150404", "2018-04-02T10:00:00+08:00"),
+                             make_lead("N-2", "999999", "2018-04-02T10:00:00+08:00")};
+  auto bad_unit = store_->insert_leads(Actor::system("import"), batch);
+  EXPECT_EQ(bad_unit.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(bad_unit.status().field(), "leads[1].unit_code");
+  EXPECT_EQ(*store_->count_leads(), 0);
+
+  // A county may not place leads in a sibling county; a league may place them in its counties.
+  batch[1].unit_code = "150402";
+  auto outside = store_->insert_leads(kSongshan, batch);
+  EXPECT_EQ(outside.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(*store_->count_leads(), 0);
+  auto league = store_->insert_leads(kLeague, batch);
+  ASSERT_TRUE(league.ok()) << league.status().to_string();
+  EXPECT_EQ(*store_->count_leads(), 2);
+  EXPECT_TRUE(store_->get_lead(kHongshan, (*league)[1].id).ok());
+  EXPECT_TRUE(store_->insert_leads(kLeague, {}).ok());
+}
+
+TEST_P(StoreTest, BatchAndSingleWritesShareOneAuditChain) {
+  add_lead(kSongshan, "C-1", "2018-04-02T10:00:00+08:00");
+  std::vector<Lead> batch;
+  for (int i = 0; i < 50; ++i)
+    batch.push_back(make_lead("C-B" + std::to_string(i), "150404", "2018-04-02T10:00:00+08:00"));
+  ASSERT_TRUE(store_->insert_leads(kSongshan, batch).ok());
+  add_lead(kSongshan, "C-2", "2018-04-02T10:00:00+08:00");
+  Enterprise e;
+  e.name = "赤峰某农资有限公司";
+  ASSERT_TRUE(store_->upsert_enterprises(kRegion, {e}).ok());
+  AuditVerdict v = verify_audit_chain([&](const auto& visit) { return store_->scan_audit(visit); });
+  EXPECT_TRUE(v.intact) << v.reason;
+  EXPECT_EQ(v.entries, 1 + 1 + 50 + 1 + 1);  // units, C-1, the batch, C-2, the enterprise
+}
+
+TEST_P(StoreTest, UpsertEnterprisesKeysByUsccElseNameAndRegion) {
+  Enterprise known;
+  known.uscc = "91150404MA0N000001";
+  known.name = "赤峰某化肥有限公司";
+  auto first = store_->upsert_enterprise(kRegion, known);
+  ASSERT_TRUE(first.ok());
+  Enterprise fresh = known;
+  fresh.uscc = "91150404MA0N000002";
+  fresh.uscc_valid = false;
+  fresh.region_code = "150404";
+  Enterprise no_code;
+  no_code.name = "松山区某农资店";
+  no_code.region_code = "150404";
+  Enterprise elsewhere = no_code;
+  elsewhere.region_code = "150402";
+  Enterprise no_region;
+  no_region.name = "松山区某农资店";
+  std::vector<Enterprise> batch = {known, fresh, no_code, fresh, no_code, elsewhere, no_region, no_region};
+  auto out = store_->upsert_enterprises(Actor::system("import"), batch);
+  ASSERT_TRUE(out.ok()) << out.status().to_string();
+  std::vector<bool> created;
+  for (const auto& u : *out) created.push_back(u.created);
+  EXPECT_EQ(created, (std::vector<bool>{false, true, true, false, false, true, true, false}));
+  EXPECT_EQ((*out)[0].id, first->id);
+  EXPECT_EQ((*out)[3].id, (*out)[1].id);
+  EXPECT_EQ((*out)[4].id, (*out)[2].id);
+  EXPECT_NE((*out)[5].id, (*out)[2].id);
+  EXPECT_EQ((*out)[7].id, (*out)[6].id);
+  auto stored = store_->get_enterprise((*out)[1].id);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_FALSE(stored->uscc_valid);
+  EXPECT_EQ(stored->region_code, "150404");
+
+  auto again = store_->upsert_enterprises(Actor::system("import"), batch);
+  ASSERT_TRUE(again.ok());
+  for (size_t i = 0; i < batch.size(); ++i) {
+    EXPECT_FALSE((*again)[i].created);
+    EXPECT_EQ((*again)[i].id, (*out)[i].id);
+  }
+  AuditVerdict v = verify_audit_chain([&](const auto& visit) { return store_->scan_audit(visit); });
+  EXPECT_TRUE(v.intact) << v.reason;
+  EXPECT_EQ(v.entries, 1 + 1 + 4);  // units, the single upsert, four created by the batch
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),

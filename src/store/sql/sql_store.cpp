@@ -85,10 +85,24 @@ AuditEntry audit_from_row(const sql::Row& r) {
 Status SqlStore::audit(Connection& c, const Actor& actor, const std::string& action,
                        const std::string& entity, const std::string& entity_id, const Json& before,
                        const Json& after) {
+  LJ_ASSIGN_OR_RETURN(AuditTail tail, audit_tail(c));
+  return append_audit(c, tail, actor, action, entity, entity_id, before, after);
+}
+
+Result<SqlStore::AuditTail> SqlStore::audit_tail(Connection& c) {
   LJ_ASSIGN_OR_RETURN(Rows last, c.query("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1"));
+  AuditTail tail;
+  tail.id = last.empty() ? 0 : last[0].int64(0);
+  tail.hash = last.empty() ? kAuditGenesis : last[0].text(1);
+  return tail;
+}
+
+Status SqlStore::append_audit(Connection& c, AuditTail& tail, const Actor& actor,
+                              const std::string& action, const std::string& entity,
+                              const std::string& entity_id, Json before, Json after) {
   AuditEntry e;
-  e.id = last.empty() ? 1 : last[0].int64(0) + 1;
-  e.prev_hash = last.empty() ? kAuditGenesis : last[0].text(1);
+  e.id = tail.id + 1;
+  e.prev_hash = tail.hash;
   e.at = now();
   e.actor_id = actor.user_id;
   e.actor_name = actor.username;
@@ -96,17 +110,20 @@ Status SqlStore::audit(Connection& c, const Actor& actor, const std::string& act
   e.action = action;
   e.entity = entity;
   e.entity_id = entity_id;
-  e.before = before;
-  e.after = after;
+  e.before = std::move(before);
+  e.after = std::move(after);
   e.request_id = actor.request_id;
   e.hash = audit_entry_hash(e);
-  return c.exec(
+  LJ_RETURN_IF_ERROR(c.exec(
       "INSERT INTO audit_log (id, at, actor_id, actor_name, unit_code, action, entity, entity_id, "
       "before_state, after_state, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {e.id, e.at, e.actor_id, e.actor_name, sql::text_or_null(e.unit_code), e.action, e.entity,
-       e.entity_id, before.is_null() ? sql::null() : sql::Value(before.dump()),
-       after.is_null() ? sql::null() : sql::Value(after.dump()), sql::text_or_null(e.request_id),
-       e.prev_hash, e.hash});
+       e.entity_id, e.before.is_null() ? sql::null() : sql::Value(e.before.dump()),
+       e.after.is_null() ? sql::null() : sql::Value(e.after.dump()), sql::text_or_null(e.request_id),
+       e.prev_hash, e.hash}));
+  tail.id = e.id;
+  tail.hash = std::move(e.hash);
+  return Status::Ok();
 }
 
 Status SqlStore::scan_audit(const std::function<bool(const AuditEntry&)>& fn) {

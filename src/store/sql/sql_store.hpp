@@ -58,8 +58,12 @@ class SqlStore final : public Store {
   Result<Upserted> upsert_enterprise(const Actor& actor, const Enterprise& e) override;
   Result<Enterprise> get_enterprise(int64_t id) override;
   Result<Page<Enterprise>> list_enterprises(const EnterpriseQuery& q) override;
+  Result<std::vector<Upserted>> upsert_enterprises(const Actor& actor,
+                                                   const std::vector<Enterprise>& in) override;
 
   Result<Upserted> insert_lead(const Actor& actor, const Lead& lead) override;
+  Result<std::vector<Upserted>> insert_leads(const Actor& actor,
+                                             const std::vector<Lead>& leads) override;
   Result<Lead> get_lead(const Actor& actor, int64_t id) override;
   Result<Lead> update_lead(const Actor& actor, int64_t id, const LeadPatch& patch) override;
   Result<Page<Lead>> list_leads(const Actor& actor, const LeadQuery& q) override;
@@ -94,6 +98,18 @@ class SqlStore final : public Store {
   Status audit(sql::Connection& c, const Actor& actor, const std::string& action,
                const std::string& entity, const std::string& entity_id, const Json& before,
                const Json& after);
+  // The newest entry of the audit chain (id 0 and the genesis hash when empty). A writer that
+  // appends many entries in one transaction reads it once and passes it to append_audit.
+  struct AuditTail {
+    int64_t id = 0;
+    std::string hash;
+  };
+  Result<AuditTail> audit_tail(sql::Connection& c);
+  // Writes the entry after `tail` and advances `tail` to it: the one implementation of the
+  // entry format, used by audit() and by the batch methods.
+  Status append_audit(sql::Connection& c, AuditTail& tail, const Actor& actor,
+                      const std::string& action, const std::string& entity,
+                      const std::string& entity_id, Json before, Json after);
 
   Result<Lead> load_lead(sql::Connection& c, const Actor& actor, int64_t id);
   Result<Case> load_case(sql::Connection& c, const Actor& actor, int64_t id);
