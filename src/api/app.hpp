@@ -11,6 +11,7 @@
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
+#include "geo/gazetteer.hpp"
 #include "http/types.hpp"
 #include "model/vocabulary.hpp"
 #include "store/store.hpp"
@@ -26,6 +27,8 @@ struct AppConfig {
   // Peers whose X-Forwarded-For is believed (the load balancer); the client address used for
   // login throttling is then the last address they appended.
   std::vector<std::string> trusted_proxies;
+  // Places leads that systems send without a unit (null: they go to the regional bureau).
+  std::shared_ptr<const geo::Gazetteer> gazetteer;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
 };

@@ -3,6 +3,7 @@
 #include "api/errors.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
+#include "intake/route.hpp"
 #include "leads/lead_input.hpp"
 #include "model/json.hpp"
 #include "model/lead_json.hpp"
@@ -119,7 +120,13 @@ Result<http::Response> create_lead(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadCreateFields));
   LJ_ASSIGN_OR_RETURN(Lead lead, lead_from_json(j, *ctx.app.vocabulary()));
-  // Without a unit the lead belongs to the caller's own unit; routing by address comes with intake.
+  // Without a unit, a person's lead belongs to the person's unit; a system's lead (12365, the
+  // e-commerce monitoring centre) is placed by its region code or address, like an import.
+  if (lead.unit_code.empty() && ctx.actor.via == "token") {
+    LJ_ASSIGN_OR_RETURN(auto units, ctx.app.store().list_units(ctx.actor.unit_code));
+    LJ_ASSIGN_OR_RETURN(auto index, intake::UnitIndex::build(units));
+    lead.unit_code = intake::route_lead(lead, index, ctx.app.config().gazetteer.get());
+  }
   if (lead.unit_code.empty()) lead.unit_code = ctx.actor.unit_code;
   if (lead.enterprise_id) {
     auto e = ctx.app.store().get_enterprise(*lead.enterprise_id);

@@ -137,6 +137,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
     if (std::filesystem::exists(web / "index.html", ec)) cfg.static_dir = web.lexically_normal().string();
   }
   api::AppConfig app_cfg;
+  auto gazetteer = geo::Gazetteer::load(data_dir, c.province);
+  if (!gazetteer.ok()) return fail("reference data", gazetteer.status());
+  app_cfg.gazetteer = std::make_shared<const geo::Gazetteer>(std::move(*gazetteer));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

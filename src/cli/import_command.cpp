@@ -86,6 +86,9 @@ int run_import(const ImportArgs& a) {
     return fail("reference data", st.to_string());
   auto context = intake::load_import_context(**store);
   if (!context.ok()) return fail("reference data", context.status().to_string());
+  auto gazetteer = geo::Gazetteer::load(*dir, a.common.province);
+  if (!gazetteer.ok()) return fail("reference data", gazetteer.status().to_string());
+  context->gazetteer = std::make_shared<const geo::Gazetteer>(std::move(*gazetteer));
 
   Progress progress(isatty(STDERR_FILENO) == 1);
   intake::ImportOptions options;

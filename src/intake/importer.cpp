@@ -103,7 +103,7 @@ class BatchMaker {
       Result<Lead> lead = lead_from_row(row.object, context_.vocab);
       if (!lead.ok())
         return reject(batch, row.line, lead.status().field(), lead.status().message());
-      lead->unit_code = route_lead(*lead, context_.units);
+      lead->unit_code = route_lead(*lead, context_.units, context_.gazetteer.get());
       batch.leads.push_back(std::move(*lead));
     } else {
       Result<Enterprise> e = enterprise_from_row(row.object);

@@ -56,6 +56,7 @@ nlohmann::ordered_json summary_json(const ImportSummary& s);
 struct ImportContext {
   Vocabulary vocab;
   UnitIndex units;
+  std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: leads are routed by region code only
 };
 Result<ImportContext> load_import_context(Store& store);
 

@@ -8,6 +8,7 @@
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
+#include "refdata/divisions.hpp"
 #include "store/test_database.hpp"
 
 namespace lj::intake {
@@ -136,12 +137,46 @@ TEST(RouteLead, PrefersTheUnitOfTheRegionCodeElseTheRoot) {
                                  {"150400", "市局", "150000", "city", "/150000/150400/"}});
   ASSERT_TRUE(index.ok());
   Lead l;
-  EXPECT_EQ(route_lead(l, *index), "150000");
+  EXPECT_EQ(route_lead(l, *index, nullptr), "150000");
   l.region_code = "150400";
-  EXPECT_EQ(route_lead(l, *index), "150400");
+  EXPECT_EQ(route_lead(l, *index, nullptr), "150400");
   l.region_code = "150404";
-  EXPECT_EQ(route_lead(l, *index), "150000");
+  EXPECT_EQ(route_lead(l, *index, nullptr), "150000");
   EXPECT_EQ(UnitIndex::build({}).status().code(), Code::kNotFound);
+}
+
+TEST(RouteLead, PlacesByAddressWhenTheRegionCodeIsNoUnit) {
+  auto dir = refdata::data_dir("");
+  ASSERT_TRUE(dir.ok()) << dir.status().to_string();
+  auto gazetteer = geo::Gazetteer::load(*dir, "150000");
+  ASSERT_TRUE(gazetteer.ok()) << gazetteer.status().to_string();
+  auto units = refdata::load_units(*dir, "150000");
+  ASSERT_TRUE(units.ok());
+  auto index = UnitIndex::build(*units);
+  ASSERT_TRUE(index.ok());
+
+  Lead by_address;
+  by_address.enterprise_address = "内蒙古赤峰市松山区迎宾路112号";
+  EXPECT_EQ(route_lead(by_address, *index, &*gazetteer), "150404");
+  EXPECT_EQ(by_address.region_code, "150404") << "the place found fills an empty region code";
+
+  Lead by_text;
+  by_text.text = "群众反映锡林浩特市某农资店销售假化肥";
+  EXPECT_EQ(route_lead(by_text, *index, &*gazetteer), "152502");
+
+  Lead city_only;
+  city_only.text = "赤峰市有商户销售不合格电线";
+  EXPECT_EQ(route_lead(city_only, *index, &*gazetteer), "150400");
+
+  Lead nowhere;
+  nowhere.text = "某网店销售假冒儿童玩具";
+  EXPECT_EQ(route_lead(nowhere, *index, &*gazetteer), "150000") << "unplaced leads queue at the region";
+  EXPECT_EQ(nowhere.region_code, "");
+
+  Lead given;
+  given.region_code = "150402";
+  given.enterprise_address = "赤峰市松山区";
+  EXPECT_EQ(route_lead(given, *index, &*gazetteer), "150402") << "the source's region code wins";
 }
 
 TEST_F(ImportTest, NdjsonRowsThatAreNotObjectsAreRejected) {

@@ -7,8 +7,7 @@ Result<UnitIndex> UnitIndex::build(const std::vector<Unit>& units) {
   size_t root_depth = 0;
   for (const Unit& u : units) {
     index.codes_.insert(u.code);
-    if (!u.parent_code.empty()) continue;
-    // Several roots cannot happen with one province; take the shallowest path if they do.
+    // The root is the shallowest unit: the region for the whole tree, or the top of a subtree.
     if (index.root_.empty() || u.path.size() < root_depth) {
       index.root_ = u.code;
       root_depth = u.path.size();
@@ -20,8 +19,22 @@ Result<UnitIndex> UnitIndex::build(const std::vector<Unit>& units) {
   return index;
 }
 
-const std::string& route_lead(const Lead& lead, const UnitIndex& units) {
+std::string route_lead(Lead& lead, const UnitIndex& units, const geo::Gazetteer* gazetteer) {
   if (!lead.region_code.empty() && units.has(lead.region_code)) return lead.region_code;
+  if (gazetteer) {
+    for (const std::string* text : {&lead.enterprise_address, &lead.text}) {
+      if (text->empty()) continue;
+      geo::Place place = gazetteer->locate(*text, lead.region_code);
+      if (place.level == "none") continue;
+      if (lead.region_code.empty()) lead.region_code = place.code;
+      // Development zones and counties have bureaus; anything else goes to its nearest one.
+      for (const refdata::Division* d = gazetteer->find(place.code); d;
+           d = d->parent_code.empty() ? nullptr : gazetteer->find(d->parent_code)) {
+        if (units.has(d->code)) return d->code;
+      }
+      break;
+    }
+  }
   return units.root();
 }
 

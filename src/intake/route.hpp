@@ -1,5 +1,5 @@
-// Which unit a lead goes to (属地查处). For now by the region code the source gave; routing by
-// the address comes with the geocoder (src/geo) and replaces route_lead, not its callers.
+// Which unit a lead goes to (属地查处): by the region code the source gave, else by the place
+// the geocoder finds in the lead's enterprise address or text, else the regional bureau.
 #pragma once
 
 #include <set>
@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "geo/gazetteer.hpp"
 #include "model/model.hpp"
 
 namespace lj::intake {
@@ -14,7 +15,8 @@ namespace lj::intake {
 // The unit tree as routing needs it: which codes are units, and the root (the regional bureau).
 class UnitIndex {
  public:
-  // kNotFound when `units` has no root (a unit without parent): the reference data is missing.
+  // `units` is the whole tree or a subtree; its shallowest unit is the root. kNotFound when
+  // `units` is empty: the reference data is missing.
   static Result<UnitIndex> build(const std::vector<Unit>& units);
 
   bool has(const std::string& code) const { return codes_.count(code) > 0; }
@@ -25,9 +27,12 @@ class UnitIndex {
   std::string root_;
 };
 
-// The unit responsible for `lead`: the unit whose code equals lead.region_code when there is
-// one (county, city or province level), else the root unit, whose queue holds the leads that
-// could not be placed. Always a code of `units`.
-const std::string& route_lead(const Lead& lead, const UnitIndex& units);
+// The unit responsible for `lead`, always a code of `units`:
+// 1. the unit whose code equals lead.region_code, when there is one;
+// 2. else, with a gazetteer, the place found in the enterprise address, else in the text
+//    (lead.region_code, if any, disambiguates), lifted to the nearest division that is a unit;
+//    an empty lead.region_code is then set to the place found;
+// 3. else the root unit, whose queue holds the leads that could not be placed.
+std::string route_lead(Lead& lead, const UnitIndex& units, const geo::Gazetteer* gazetteer);
 
 }  // namespace lj::intake

@@ -229,3 +229,16 @@ test('a password set by an administrator must be changed before any other work',
   const after = await login(u.username, 'Own-choice-pass-9');
   assert.equal((await after.get('/api/v1/leads')).status, 200);
 });
+
+test('a system sending a lead without a unit has it placed by its address, within the token owner\'s scope', async () => {
+  const sys = await createUser(admin, { unit: UNITS.region, role: 'officer' });
+  const issued = await admin.post('/api/v1/tokens', { name: 'routing test', user_id: sys.id });
+  assert.equal(issued.status, 201, issued.text);
+  const system = bearerClient(issued.json.token);
+  const placed = await system.post('/api/v1/leads', leadBody({ enterprise_address: '内蒙古赤峰市松山区迎宾路112号' }));
+  assert.equal(placed.status, 201, placed.text);
+  assert.equal(placed.json.unit_code, '150404');
+  assert.equal(placed.json.region_code, '150404');
+  const unplaced = await system.post('/api/v1/leads', leadBody({ text: '某网店销售假冒儿童玩具' }));
+  assert.equal(unplaced.json.unit_code, '150000', 'leads that cannot be placed queue at the regional bureau');
+});
