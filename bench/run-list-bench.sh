@@ -151,7 +151,7 @@ done
 
 # --- Lijian
 say "starting lijian serve"
-build/lijian serve --db "sqlite://$db" --listen 127.0.0.1:0 >"$tmp/lijian.log" 2>&1 &
+build/lijian serve --db "sqlite://$db" --listen 127.0.0.1:0 ${LIJIAN_SERVE_ARGS:-} >"$tmp/lijian.log" 2>&1 &
 lijian_pid=$!
 lijian_port=""
 for _ in $(seq 1 100); do

@@ -120,6 +120,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
     return fail("--listen", Status::Invalid("listen", "the port must be a number from 0 to 65535"));
   }
   cfg.io_threads = o.threads;
+  cfg.worker_threads = o.workers;
   std::string data_dir;
   auto store = open_ready(c, &data_dir);
   if (!store.ok()) return fail("cannot open the database", store.status());

@@ -17,7 +17,8 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string static_dir;       // the built web app; default: <data>/../web/dist when present
   std::string attachments_dir;  // default: attachments/ beside a SQLite database, else ./attachments
-  int threads = 0;
+  int threads = 0;  // I/O threads; 0: one per core
+  int workers = 0;  // handler threads (database work); 0: two per core
   bool secure_cookie = false;
   std::vector<std::string> trusted_proxies;
 };

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   s->add_option("--static-dir", serve.static_dir, "folder of the built web app");
   s->add_option("--attachments-dir", serve.attachments_dir, "folder of attachment files (shared by all servers)");
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)");
+  s->add_option("--workers", serve.workers, "handler threads for database work (default: two per core)");
   s->add_flag("--secure-cookie", serve.secure_cookie, "mark the session cookie Secure (when served over HTTPS)");
   s->add_option("--trusted-proxy", serve.trusted_proxies,
                 "address of a load balancer whose X-Forwarded-For is believed (repeatable)");
