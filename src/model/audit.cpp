@@ -1,17 +1,28 @@
 #include "model/audit.hpp"
 
+#include <string_view>
+
 #include "core/crypto.hpp"
 
 namespace lj {
 
 std::string audit_entry_hash(const AuditEntry& e) {
+  return audit_entry_hash(e, e.before.dump(), e.after.dump());
+}
+
+std::string audit_entry_hash(const AuditEntry& e, const std::string& before_json,
+                             const std::string& after_json) {
   constexpr char kSep = '\x1f';
+  const std::string id = std::to_string(e.id);
+  const std::string actor_id = std::to_string(e.actor_id);
+  const std::string_view parts[] = {e.prev_hash, id,        e.at,        actor_id,
+                                    e.actor_name, e.unit_code, e.action,    e.entity,
+                                    e.entity_id,  before_json, after_json, e.request_id};
   std::string buf;
-  buf.reserve(256);
-  for (const std::string& part :
-       {e.prev_hash, std::to_string(e.id), e.at, std::to_string(e.actor_id), e.actor_name,
-        e.unit_code, e.action, e.entity, e.entity_id, e.before.dump(), e.after.dump(),
-        e.request_id}) {
+  size_t size = 0;
+  for (std::string_view part : parts) size += part.size() + 1;
+  buf.reserve(size);
+  for (std::string_view part : parts) {
     buf += part;
     buf += kSep;
   }

@@ -17,6 +17,9 @@ inline constexpr const char* kAuditGenesis =
 
 // sha256 over prev_hash and every field of `e` except `hash` (before/after in canonical JSON).
 std::string audit_entry_hash(const AuditEntry& e);
+// The same, with before/after already serialised (their dump()), for writers that store the text.
+std::string audit_entry_hash(const AuditEntry& e, const std::string& before_json,
+                             const std::string& after_json);
 
 struct AuditVerdict {
   bool intact = true;

@@ -113,13 +113,16 @@ Status SqlStore::append_audit(Connection& c, AuditTail& tail, const Actor& actor
   e.before = std::move(before);
   e.after = std::move(after);
   e.request_id = actor.request_id;
-  e.hash = audit_entry_hash(e);
+  // Serialise once: the same text is hashed and stored.
+  const std::string before_json = e.before.dump();
+  const std::string after_json = e.after.dump();
+  e.hash = audit_entry_hash(e, before_json, after_json);
   LJ_RETURN_IF_ERROR(c.exec(
       "INSERT INTO audit_log (id, at, actor_id, actor_name, unit_code, action, entity, entity_id, "
       "before_state, after_state, request_id, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {e.id, e.at, e.actor_id, e.actor_name, sql::text_or_null(e.unit_code), e.action, e.entity,
-       e.entity_id, e.before.is_null() ? sql::null() : sql::Value(e.before.dump()),
-       e.after.is_null() ? sql::null() : sql::Value(e.after.dump()), sql::text_or_null(e.request_id),
+       e.entity_id, e.before.is_null() ? sql::null() : sql::Value(before_json),
+       e.after.is_null() ? sql::null() : sql::Value(after_json), sql::text_or_null(e.request_id),
        e.prev_hash, e.hash}));
   tail.id = e.id;
   tail.hash = std::move(e.hash);
