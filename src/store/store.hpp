@@ -35,6 +35,7 @@ struct LeadQuery {
   std::string source, status, unit_code, special_action, product_category, channel;
   std::string received_from, received_to;  // inclusive bounds, normalised times
   std::optional<int64_t> enterprise_id;
+  std::string q;  // search: whitespace-separated terms, all must occur (store/sql/search.hpp)
   std::string sort = "-received_at";  // received_at | -received_at | id | -id | updated_at | -updated_at
   std::string cursor;
   int limit = 50;

@@ -8,6 +8,7 @@
 
 #include "model/audit.hpp"
 #include "model/json.hpp"
+#include "store/sql/connection.hpp"
 #include "store/test_database.hpp"
 
 namespace lj {
@@ -554,6 +555,134 @@ TEST_P(StoreTest, UpsertEnterprisesKeysByUsccElseNameAndRegion) {
   EXPECT_TRUE(v.intact) << v.reason;
   EXPECT_EQ(v.entries, 1 + 1 + 4);  // units, the single upsert, four created by the batch
 }
+
+// ---- search (store/sql/search.hpp)
+
+class SearchTest : public StoreTest {
+ protected:
+  int64_t put(const std::string& id, const std::string& unit, const std::string& title,
+              const std::string& text, const std::string& enterprise = "",
+              const std::string& product = "") {
+    Lead l = make_lead(id, unit, "2018-03-0" + id.substr(id.size() - 1) + "T10:00:00+08:00");
+    l.title = title;
+    l.text = text;
+    l.enterprise_name = enterprise;
+    l.product_name = product;
+    auto r = store_->insert_lead(kRegion, l);
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return r.ok() ? r->id : 0;
+  }
+  std::set<int64_t> found(const std::string& q, const Actor& who = kRegion,
+                          const std::string& unit = "") {
+    LeadQuery lq;
+    lq.q = q;
+    lq.unit_code = unit;
+    lq.limit = 500;
+    auto page = store_->list_leads(who, lq);
+    EXPECT_TRUE(page.ok()) << page.status().to_string();
+    std::set<int64_t> ids;
+    if (page.ok())
+      for (const auto& l : page->items) ids.insert(l.id);
+    return ids;
+  }
+};
+
+TEST_P(SearchTest, OneTwoAndLongerTermsAcrossFields) {
+  int64_t a = put("S-1", "150404", "复合肥", "群众举报某农资店销售的复合肥有效含量不足");
+  int64_t b = put("S-2", "150402", "", "网店销售的儿童玩具含有邻苯二甲酸酯", "赤峰某某商贸有限公司", "玩具汽车");
+  int64_t c = put("S-3", "150404", "", "保健食品宣称治疗疾病");
+  int64_t d = put("S-4", "150404", "", "保健，健食，食品");  // every bigram of 保健食品, apart
+  int64_t e = put("S-5", "150402", "ＡＢＣ牌奶粉", "");
+  using Ids = std::set<int64_t>;
+  EXPECT_EQ(found("肥"), (Ids{a}));  // a word's last character is found too
+  EXPECT_EQ(found("具"), (Ids{b}));
+  EXPECT_EQ(found("农资"), (Ids{a}));
+  EXPECT_EQ(found("有限公司"), (Ids{b}));      // enterprise name
+  EXPECT_EQ(found("汽车"), (Ids{b}));          // product name
+  EXPECT_EQ(found("保健食品"), (Ids{c}));      // d's bigrams match; the recheck drops it
+  EXPECT_EQ(found("食品"), (Ids{c, d}));
+  EXPECT_EQ(found("店 销售"), (Ids{a, b}));    // all terms must occur
+  EXPECT_EQ(found("店 保健"), (Ids{}));
+  EXPECT_EQ(found("abc"), (Ids{e}));           // NFKC and ASCII case folded
+  EXPECT_EQ(found("Ｂｃ牌"), (Ids{e}));
+  EXPECT_EQ(found("不存在"), (Ids{}));
+  EXPECT_EQ(found("  "), (Ids{a, b, c, d, e}));  // a blank query filters nothing
+  // With filters and scope.
+  EXPECT_EQ(found("销售", kRegion, "150402"), (Ids{b}));
+  EXPECT_EQ(found("销售", kSongshan), (Ids{a}));
+}
+
+TEST_P(SearchTest, PagesThroughMatchesWithTheKeyset) {
+  std::set<int64_t> want;
+  for (int i = 1; i <= 5; ++i) want.insert(put("P-" + std::to_string(i), "150404", "", "销售假酒" + std::to_string(i)));
+  put("P-6", "150404", "", "无关");
+  LeadQuery q;
+  q.q = "假酒";
+  q.limit = 2;
+  std::set<int64_t> seen;
+  int pages = 0;
+  for (;;) {
+    auto page = store_->list_leads(kRegion, q);
+    ASSERT_TRUE(page.ok()) << page.status().to_string();
+    ++pages;
+    for (const auto& l : page->items) seen.insert(l.id);
+    if (page->next_cursor.empty()) break;
+    q.cursor = page->next_cursor;
+  }
+  EXPECT_EQ(seen, want);
+  EXPECT_EQ(pages, 3);
+}
+
+TEST_P(SearchTest, UpdatesAndBatchInsertsKeepTheIndex) {
+  int64_t a = put("U-1", "150404", "复合肥", "农资店");
+  LeadPatch p;
+  p.title = "假冒白酒";
+  ASSERT_TRUE(store_->update_lead(kRegion, a, p).ok());
+  EXPECT_EQ(found("白酒"), (std::set<int64_t>{a}));
+  EXPECT_TRUE(found("复合肥").empty());
+  EXPECT_EQ(found("农资"), (std::set<int64_t>{a}));
+  p.title = "复合肥";
+  ASSERT_TRUE(store_->update_lead(kRegion, a, p).ok());
+  EXPECT_TRUE(found("白酒").empty());
+  EXPECT_EQ(found("肥"), (std::set<int64_t>{a}));
+
+  std::vector<Lead> batch = {make_lead("B-1", "150404", "2018-03-01T10:00:00+08:00"),
+                             make_lead("B-2", "150402", "2018-03-02T10:00:00+08:00")};
+  batch[0].text = "过期奶粉";
+  batch[1].text = "奶茶店卫生";
+  auto out = store_->insert_leads(kRegion, batch);
+  ASSERT_TRUE(out.ok()) << out.status().to_string();
+  EXPECT_EQ(found("奶"), (std::set<int64_t>{(*out)[0].id, (*out)[1].id}));
+  EXPECT_EQ(found("奶粉"), (std::set<int64_t>{(*out)[0].id}));
+}
+
+TEST_P(SearchTest, MigrateIndexesLeadsStoredBeforeSearch) {
+  int64_t a = put("M-1", "150404", "", "过期奶粉");
+  int64_t b = put("M-2", "150404", "", "奶茶店");
+  {  // Forget the tokens, as if the leads predated migration 2.
+    auto db = sql::open_database(db_->url(), 1);
+    ASSERT_TRUE(db.ok()) << db.status().to_string();
+    auto conn = (*db)->acquire(true);
+    ASSERT_TRUE(conn.ok());
+    const bool lite = (*conn)->dialect() == sql::Dialect::kSqlite;
+    if (lite) {
+      ASSERT_TRUE((*conn)->exec("INSERT INTO leads_fts (leads_fts) VALUES ('delete-all')").ok());
+    }
+    ASSERT_TRUE((*conn)->exec("DELETE FROM lead_search").ok());
+    ASSERT_TRUE((*conn)->exec("INSERT INTO search_backfill (entity, done_id, upto_id) VALUES ('lead', 0, ?)",
+                              {b}).ok());
+  }
+  EXPECT_TRUE(found("奶").empty());
+  auto v = store_->migrate();
+  ASSERT_TRUE(v.ok()) << v.status().to_string();
+  EXPECT_EQ(found("奶"), (std::set<int64_t>{a, b}));
+  EXPECT_EQ(found("奶粉"), (std::set<int64_t>{a}));
+  int64_t c = put("M-3", "150404", "", "奶粉");  // new leads index as before
+  EXPECT_EQ(found("奶粉"), (std::set<int64_t>{a, c}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });

@@ -373,3 +373,29 @@ test('a repeated list is served from the cache until anything changes, and never
   const metrics = await (await fetch(`${BASE}/metrics`)).text();
   assert.match(metrics, /lijian_list_cache_hits_total [1-9]/);
 });
+
+test('q searches title, text, enterprise and product names by 1, 2 or more characters, with filters, scope and paging', async () => {
+  const tag = uniq('q');  // an ASCII word no other lead contains
+  const mine = await createLead(officer, { title: `鼋鼍${tag}牌酱油`, text: '超市货架上的酱油标签不符' });
+  const hongshan = await login('demo_hongshan_officer');
+  const theirs = await createLead(hongshan, { text: `鼋鼍${tag}牌陈醋`, product_name: '老陈醋' });
+  const ids = async (client, query) => {
+    const r = await client.get(`/api/v1/leads?limit=500&q=${encodeURIComponent(query)}`);
+    assert.equal(r.status, 200, r.text);
+    return r.json.items.map((l) => l.id).sort((a, b) => a - b);
+  };
+  const both = [mine.id, theirs.id].sort((a, b) => a - b);
+  assert.deepEqual(await ids(leader, tag), both, 'an ASCII term');
+  assert.deepEqual(await ids(leader, tag.toUpperCase()), both, 'ASCII case is ignored');
+  assert.deepEqual(await ids(officer, tag), [mine.id], 'search stays inside the caller\'s scope');
+  assert.deepEqual(await ids(leader, `${tag} 酱油`), [mine.id], 'every term must occur');
+  assert.deepEqual(await ids(leader, `${tag} 醋`), [theirs.id], 'a one-character term (last of its word)');
+  assert.deepEqual(await ids(leader, `鼍 ${tag}`), both, 'a one-character term inside a word');
+  assert.deepEqual(await ids(leader, `${tag}　老陈醋`), [theirs.id], 'the product name; an ideographic space separates');
+  assert.deepEqual(await ids(leader, `${tag} 酱醋`), [], 'no lead contains the term');
+  const filtered = await leader.get(`/api/v1/leads?unit=150402&q=${encodeURIComponent(tag)}`);
+  assert.deepEqual(filtered.json.items.map((l) => l.id), [theirs.id], 'q combines with the other filters');
+  const paged = await listAll(leader, `/api/v1/leads?sort=-id&q=${encodeURIComponent(tag)}`, 1);
+  assert.deepEqual(paged.map((l) => l.id), [theirs.id, mine.id], 'keyset paging through the matches');
+  assertError(await leader.get(`/api/v1/leads?q=${'x'.repeat(201)}`), 400, 'invalid_argument', 'q', 'an overlong q');
+});

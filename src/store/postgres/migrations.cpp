@@ -213,8 +213,29 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_entity ON audit_log(entity, entity_id, id);
 )sql";
 
+// Search: bigram tokens as a tsvector (built with array_to_tsvector: no parser, no extension)
+// with a GIN index, which also serves prefix queries ('x':*), beside the normalised text for
+// the substring recheck. Existing leads are indexed after the migration by SqlStore::migrate
+// (search_backfill marks how far it got).
+constexpr std::string_view kPostgresV2 = R"sql(
+CREATE TABLE lead_search (
+  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  body TEXT NOT NULL,
+  tokens tsvector NOT NULL
+);
+CREATE INDEX lead_search_tokens ON lead_search USING gin (tokens);
+CREATE TABLE search_backfill (
+  entity TEXT PRIMARY KEY,
+  done_id BIGINT NOT NULL,
+  upto_id BIGINT NOT NULL
+);
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
+    {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "model/json.hpp"
 #include "store/sql/keyset.hpp"
 #include "store/sql/migrations.hpp"
+#include "store/sql/search.hpp"
 
 namespace lj {
 
@@ -31,10 +32,16 @@ Status SqlStore::read(const Body& body) {
 }
 
 Result<int> SqlStore::migrate() {
-  LJ_ASSIGN_OR_RETURN(auto conn, db_->acquire(true));
   auto list = db_->dialect() == sql::Dialect::kSqlite ? sql::sqlite_migrations()
                                                       : sql::postgres_migrations();
-  return sql::apply_migrations(*conn, list, now());
+  int version = 0;
+  {
+    LJ_ASSIGN_OR_RETURN(auto conn, db_->acquire(true));
+    LJ_ASSIGN_OR_RETURN(version, sql::apply_migrations(*conn, list, now()));
+  }
+  // Leads stored before the search migration get their tokens now (takes the write connection).
+  if (version >= 2) LJ_RETURN_IF_ERROR(sql::backfill_search(*db_).status());
+  return version;
 }
 
 Result<int> SqlStore::schema_version() {

@@ -2,6 +2,7 @@
 #include "model/json.hpp"
 #include "model/lead_rules.hpp"
 #include "store/sql/keyset.hpp"
+#include "store/sql/search.hpp"
 #include "store/sql/sql_store.hpp"
 
 namespace lj {
@@ -185,6 +186,7 @@ Result<Upserted> SqlStore::insert_lead(const Actor& actor, const Lead& lead) {
          sql::text_or_null(lead.reporter_phone), lead.extra.dump(), t, t}));
     out.id = rows.at(0).int64(0);
     out.created = true;
+    LJ_RETURN_IF_ERROR(sql::index_new_lead(c, out.id, lead));
     LJ_ASSIGN_OR_RETURN(Lead created, load_lead(c, Actor::system("read"), out.id));
     return audit(c, actor, "create", "lead", std::to_string(out.id), nullptr, to_json(created));
   });
@@ -259,6 +261,7 @@ Result<Lead> SqlStore::update_lead(const Actor& actor, int64_t id, const LeadPat
          sql::text_or_null(l.product_name), l.channel, sql::text_or_null(l.region_code),
          join_labels(l.special_actions), join_labels(l.violations), sql::opt(l.enterprise_id),
          l.unit_code, l.unit_path, l.updated_at, l.version, id, before.version}));
+    LJ_RETURN_IF_ERROR(sql::reindex_lead(c, id, before, l));
     out = l;
     return audit(c, actor, "update", "lead", std::to_string(id), to_json(before), to_json(l));
   });
@@ -303,6 +306,7 @@ Result<Page<Lead>> SqlStore::list_leads(const Actor& actor, const LeadQuery& q) 
       where += " AND l.enterprise_id = ?";
       p.emplace_back(*q.enterprise_id);
     }
+    where += sql::lead_search_where(c.dialect(), q.q, "l", p);
     where += sql::keyset_where(k, "l", p);
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kLeadColumns + " FROM leads l" +
                                                where + sql::keyset_order(k, "l"), p));

@@ -205,8 +205,29 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_entity ON audit_log(entity, entity_id, id);
 )sql";
 
+// Search: a contentless FTS5 table of bigram tokens (rowid = lead id; the ascii tokenizer splits
+// on the spaces between tokens and keeps every non-ASCII character), and the normalised text
+// the tokens came from (for the substring recheck, and to delete old tokens on update). Leads
+// that exist now are indexed after the migration by SqlStore::migrate (search_backfill marks
+// how far it got).
+constexpr std::string_view kSqliteV2 = R"sql(
+CREATE VIRTUAL TABLE leads_fts USING fts5(tokens, content='', detail=none, tokenize='ascii');
+CREATE TABLE lead_search (
+  lead_id INTEGER PRIMARY KEY REFERENCES leads(id),
+  body TEXT NOT NULL
+);
+CREATE TABLE search_backfill (
+  entity TEXT PRIMARY KEY,
+  done_id INTEGER NOT NULL,
+  upto_id INTEGER NOT NULL
+);
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
+    {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
 };
 
 }  // namespace
