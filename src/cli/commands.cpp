@@ -46,25 +46,25 @@ std::string root_unit(const std::string& province) {
   return province.size() >= 2 ? province.substr(0, 2) + "0000" : province;
 }
 
+// One metric in the Prometheus text format.
+void append_metric(std::string& out, const char* name, const char* type, const char* help,
+                   int64_t value) {
+  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+         name + " " + std::to_string(value) + "\n";
+}
+
 std::string extra_metrics(Store& store, api::App& app) {
   auto s = store.pool_stats();
   auto c = app.list_cache().stats();
   std::string out;
-  out += "# HELP lijian_list_cache_hits_total List pages answered from the response cache.\n";
-  out += "# TYPE lijian_list_cache_hits_total counter\n";
-  out += "lijian_list_cache_hits_total " + std::to_string(c.hits) + "\n";
-  out += "# HELP lijian_list_cache_misses_total List pages computed from the database.\n";
-  out += "# TYPE lijian_list_cache_misses_total counter\n";
-  out += "lijian_list_cache_misses_total " + std::to_string(c.misses) + "\n";
-  out += "# HELP lijian_db_pool_connections Database connections in the pool.\n";
-  out += "# TYPE lijian_db_pool_connections gauge\n";
-  out += "lijian_db_pool_connections " + std::to_string(s.size) + "\n";
-  out += "# HELP lijian_db_pool_in_use Database connections handed out now.\n";
-  out += "# TYPE lijian_db_pool_in_use gauge\n";
-  out += "lijian_db_pool_in_use " + std::to_string(s.in_use) + "\n";
-  out += "# HELP lijian_db_pool_waits_total Acquisitions that had to wait for a connection.\n";
-  out += "# TYPE lijian_db_pool_waits_total counter\n";
-  out += "lijian_db_pool_waits_total " + std::to_string(s.waits) + "\n";
+  append_metric(out, "lijian_list_cache_hits_total", "counter",
+                "List pages answered from the response cache.", c.hits);
+  append_metric(out, "lijian_list_cache_misses_total", "counter",
+                "List pages computed from the database.", c.misses);
+  append_metric(out, "lijian_db_pool_connections", "gauge", "Database connections in the pool.", s.size);
+  append_metric(out, "lijian_db_pool_in_use", "gauge", "Database connections handed out now.", s.in_use);
+  append_metric(out, "lijian_db_pool_waits_total", "counter",
+                "Acquisitions that had to wait for a connection.", s.waits);
   return out;
 }
 
