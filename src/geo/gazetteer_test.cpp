@@ -7,22 +7,12 @@
 #include <set>
 #include <thread>
 
-#include "refdata/data_dir.hpp"
+#include "geo/test_gazetteer.hpp"
 
 namespace lj::geo {
 namespace {
 
-// The gazetteer of all of China, loaded once for the whole suite.
-const Gazetteer& china() {
-  static const Gazetteer* g = [] {
-    auto dir = refdata::data_dir();
-    EXPECT_TRUE(dir.ok()) << dir.status().to_string();
-    auto loaded = Gazetteer::load(*dir);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().to_string();
-    return new Gazetteer(std::move(loaded).value());
-  }();
-  return *g;
-}
+using testing::china;
 
 struct Labelled {
   const char* address;

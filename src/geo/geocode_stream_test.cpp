@@ -5,21 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "refdata/data_dir.hpp"
+#include "geo/test_gazetteer.hpp"
 
 namespace lj::geo {
 namespace {
 
-const Gazetteer& china() {
-  static const Gazetteer* g = [] {
-    auto dir = refdata::data_dir();
-    EXPECT_TRUE(dir.ok()) << dir.status().to_string();
-    auto loaded = Gazetteer::load(*dir);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().to_string();
-    return new Gazetteer(std::move(loaded).value());
-  }();
-  return *g;
-}
+using testing::china;
 
 std::vector<nlohmann::json> run(const std::string& input, GeocodeCounts* counts = nullptr) {
   std::istringstream in(input);
