@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libsqlite3-dev sqlite3 libpq-dev nlohmann-json3-dev libspdlog-dev libcli11-dev
   libsodium-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libhyperscan-dev libfasttext-dev libzip-dev libexpat1-dev
   postgresql-client-15)  # pg_dump, for `lijian backup` of a PostgreSQL database
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk nginx-light curl procps)

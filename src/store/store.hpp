@@ -25,6 +25,8 @@
 
 namespace lj {
 
+class SqlStore;
+
 struct UserQuery {
   std::string unit_code;  // restrict to this unit's subtree (within scope)
   std::string cursor;
@@ -187,6 +189,11 @@ class Store {
   virtual Result<int64_t> change_generation() = 0;
   // Visits every entry in id order until `fn` returns false.
   virtual Status scan_audit(const std::function<bool(const AuditEntry&)>& fn) = 0;
+
+  // The SQL layer under this interface, for the feature repositories of store/sql (imports,
+  // classification, entity resolution, screening): they keep their SQL in their own files and
+  // share this store's transactions, data scope and audit chain.
+  virtual SqlStore& sql() = 0;
 };
 
 // Opens the store for a --db URL (see CONTRACTS.md). `pool_size` bounds the connections.

@@ -86,10 +86,14 @@ class SqlStore final : public Store {
   Result<Page<AuditEntry>> list_audit(const Actor& actor, const AuditQuery& q) override;
   Status scan_audit(const std::function<bool(const AuditEntry&)>& fn) override;
   Result<int64_t> change_generation() override;
+  SqlStore& sql() override { return *this; }
 
- private:
+  // --- for the feature repositories of the storage layer (store/sql/*_repo.cpp: imports,
+  // classification, entity resolution, screening). They run their own SQL through these, in the
+  // same transactions, scope rules and audit chain as the methods above.
   using Body = std::function<Status(sql::Connection&)>;
   std::string now() const { return format_time(clock_.now()); }
+  const Clock& clock() const { return clock_; }
   // Runs `body` in a write transaction (serialised with every other writer of the audit chain).
   Status write(const Body& body);
   // Runs `body` on a reader connection without a transaction.
@@ -115,6 +119,7 @@ class SqlStore final : public Store {
   Result<Case> load_case(sql::Connection& c, const Actor& actor, int64_t id);
   Result<Unit> load_unit(sql::Connection& c, const std::string& code);
 
+ private:
   std::unique_ptr<sql::Database> db_;
   const Clock& clock_;
 };
