@@ -99,6 +99,12 @@ std::string query_string(const http::Request& req, const char* name) {
   return v ? *v : std::string();
 }
 
+Result<std::string> query_search(const http::Request& req) {
+  std::string q = query_string(req, "q");
+  if (q.size() > 200) return Status::Invalid("q", "the search text is longer than 200 bytes");
+  return q;
+}
+
 Result<int> query_int(const http::Request& req, const char* name, int def, int min, int max) {
   const std::string* v = req.param(name);
   if (!v) return def;

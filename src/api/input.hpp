@@ -27,6 +27,8 @@ Result<std::optional<int64_t>> opt_yuan(const Json& j, const char* name);
 
 // Query parameters.
 std::string query_string(const http::Request& req, const char* name);
+// The search text of parameter `q` (up to 200 bytes; empty when absent).
+Result<std::string> query_search(const http::Request& req);
 Result<int> query_int(const http::Request& req, const char* name, int def, int min, int max);
 // A query parameter that must be a code of `kind` when present (empty when absent).
 Result<std::string> query_code(const http::Request& req, const char* name, const Vocabulary& vocab,

@@ -25,6 +25,7 @@ Result<http::Response> list_cases(Context& ctx) {
     LJ_ASSIGN_OR_RETURN(int64_t lid, parse_id(*l, "lead_id"));
     q.lead_id = lid;
   }
+  LJ_ASSIGN_OR_RETURN(q.q, query_search(ctx.req));
   std::string sort = query_string(ctx.req, "sort");
   if (!sort.empty()) q.sort = sort;
   q.cursor = query_string(ctx.req, "cursor");

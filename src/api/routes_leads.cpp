@@ -16,6 +16,7 @@ Result<http::Response> list_enterprises(Context& ctx) {
   q.region_code = query_string(ctx.req, "region");
   q.uscc = query_string(ctx.req, "uscc");
   q.name_prefix = query_string(ctx.req, "name");
+  LJ_ASSIGN_OR_RETURN(q.q, query_search(ctx.req));
   q.cursor = query_string(ctx.req, "cursor");
   LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 50, 1, 500));
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_enterprises(q));
@@ -81,8 +82,7 @@ Result<http::Response> list_leads(Context& ctx) {
   if (!q.channel.empty() && q.channel != "online" && q.channel != "offline")
     return Status::Invalid("channel", "channel must be 'online' or 'offline'");
   q.unit_code = query_string(ctx.req, "unit");
-  q.q = query_string(ctx.req, "q");
-  if (q.q.size() > 200) return Status::Invalid("q", "the search text is longer than 200 bytes");
+  LJ_ASSIGN_OR_RETURN(q.q, query_search(ctx.req));
   LJ_ASSIGN_OR_RETURN(q.received_from, query_time(ctx.req, "received_from", false));
   LJ_ASSIGN_OR_RETURN(q.received_to, query_time(ctx.req, "received_to", true));
   if (const std::string* e = ctx.req.param("enterprise_id")) {

@@ -47,6 +47,7 @@ struct CaseQuery {
   std::string status, unit_code, special_action, product_category;
   std::string opened_from, opened_to;
   std::optional<int64_t> lead_id;
+  std::string q;  // search over case number, title and summary, as LeadQuery::q
   std::string sort = "-opened_at";  // opened_at | -opened_at | id | -id
   std::string cursor;
   int limit = 50;
@@ -56,6 +57,7 @@ struct EnterpriseQuery {
   std::string region_code;  // division prefix, e.g. "1504" for all of Chifeng
   std::string uscc;
   std::string name_prefix;
+  std::string q;  // search over name, former names and USCC, as LeadQuery::q
   std::string cursor;
   int limit = 50;
 };

@@ -269,6 +269,70 @@ TEST_P(SearchTest, MigrateIndexesLeadsStoredBeforeSearch) {
   EXPECT_EQ(found("奶粉"), (std::set<int64_t>{a, c}));
 }
 
+TEST_P(SearchTest, CasesAndEnterprisesAreSearchedToo) {
+  using Ids = std::set<int64_t>;
+  auto enterprises = [&](const std::string& q) {
+    EnterpriseQuery eq;
+    eq.q = q;
+    eq.limit = 500;
+    auto page = store_->list_enterprises(eq);
+    EXPECT_TRUE(page.ok()) << page.status().to_string();
+    Ids ids;
+    if (page.ok())
+      for (const auto& e : page->items) ids.insert(e.id);
+    return ids;
+  };
+  auto cases = [&](const std::string& q, const Actor& who) {
+    CaseQuery cq;
+    cq.q = q;
+    cq.limit = 500;
+    auto page = store_->list_cases(who, cq);
+    EXPECT_TRUE(page.ok()) << page.status().to_string();
+    Ids ids;
+    if (page.ok())
+      for (const auto& c : page->items) ids.insert(c.id);
+    return ids;
+  };
+  Enterprise e1;
+  e1.name = "赤峰市丰收化肥有限公司";
+  e1.former_names = "赤峰丰收农资厂";
+  e1.uscc = "91150404MA0N000001";
+  e1.region_code = "150404";
+  auto one = store_->upsert_enterprise(kRegion, e1);
+  ASSERT_TRUE(one.ok()) << one.status().to_string();
+  Enterprise e2 = e1, e3 = e1;
+  e2.name = "红山区电线电缆经营部";
+  e2.former_names.clear();
+  e2.uscc.clear();
+  e3.name = "松山区化肥门市部";
+  e3.former_names.clear();
+  e3.uscc.clear();
+  auto batch = store_->upsert_enterprises(kRegion, {e2, e3});
+  ASSERT_TRUE(batch.ok()) << batch.status().to_string();
+  const int64_t a = one->id, b = (*batch)[0].id, c = (*batch)[1].id;
+  EXPECT_EQ(enterprises("化肥"), (Ids{a, c}));
+  EXPECT_EQ(enterprises("农资"), (Ids{a}));  // former names
+  EXPECT_EQ(enterprises("缆"), (Ids{b}));
+  EXPECT_EQ(enterprises("ma0n"), (Ids{a}));  // the USCC, case folded
+  EXPECT_EQ(enterprises("化肥 门市"), (Ids{c}));
+
+  int64_t l1 = put("C-1", "150404", "复合肥", "有效含量不足");
+  int64_t l2 = put("C-2", "150402", "电线", "电线电缆截面积不足");
+  Case d1;
+  d1.title = "销售不合格复合肥案";
+  d1.summary = "某农资店销售有效含量不足的复合肥";
+  auto c1 = store_->open_case(kRegion, l1, d1);
+  ASSERT_TRUE(c1.ok()) << c1.status().to_string();
+  Case d2;
+  d2.title = "生产不合格电线电缆案";
+  auto c2 = store_->open_case(kRegion, l2, d2);
+  ASSERT_TRUE(c2.ok()) << c2.status().to_string();
+  EXPECT_EQ(cases("不合格", kRegion), (Ids{c1->id, c2->id}));
+  EXPECT_EQ(cases("农资", kRegion), (Ids{c1->id}));        // summary
+  EXPECT_EQ(cases(c2->case_no, kRegion), (Ids{c2->id}));  // case number
+  EXPECT_EQ(cases("不合格", kSongshan), (Ids{c1->id}));    // scope still applies
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -399,3 +399,36 @@ test('q searches title, text, enterprise and product names by 1, 2 or more chara
   assert.deepEqual(paged.map((l) => l.id), [theirs.id, mine.id], 'keyset paging through the matches');
   assertError(await leader.get(`/api/v1/leads?q=${'x'.repeat(201)}`), 400, 'invalid_argument', 'q', 'an overlong q');
 });
+
+test('q searches cases by number, title and summary, and enterprises by name and USCC', async () => {
+  const tag = uniq('cq');
+  const mine = await createLead(officer, { text: '销售不合格电线' });
+  const theirs = await createLead(await login('demo_hongshan_officer'), { text: '销售不合格电缆' });
+  const c1 = await openCase(officer, mine.id, { title: `${tag}电线案`, summary: '截面积不足的鼋鼍牌电线' });
+  const c2 = await openCase(leader, theirs.id, { title: `${tag}电缆案` });
+  const caseIds = async (client, query) => {
+    const r = await client.get(`/api/v1/cases?limit=500&q=${encodeURIComponent(query)}`);
+    assert.equal(r.status, 200, r.text);
+    return r.json.items.map((c) => c.id).sort((a, b) => a - b);
+  };
+  assert.deepEqual(await caseIds(leader, tag), [c1.id, c2.id].sort((a, b) => a - b));
+  assert.deepEqual(await caseIds(leader, `${tag} 缆`), [c2.id], 'one character, title');
+  assert.deepEqual(await caseIds(leader, '鼋鼍牌'), [c1.id], 'summary');
+  assert.deepEqual(await caseIds(leader, c2.case_no), [c2.id], 'case number');
+  assert.deepEqual(await caseIds(officer, tag), [c1.id], 'scope applies');
+  assertError(await leader.get(`/api/v1/cases?q=${'x'.repeat(201)}`), 400, 'invalid_argument', 'q', 'an overlong q');
+
+  const first = (await officer.get('/api/v1/enterprises?limit=1')).json.items[0];
+  assert.ok(first, 'the demo has a registry');
+  const term = [...first.name].slice(-4, -2).join('');
+  const found = await officer.get(`/api/v1/enterprises?limit=500&q=${encodeURIComponent(term)}`);
+  assert.equal(found.status, 200, found.text);
+  assert.ok(found.json.items.some((e) => e.id === first.id), `${term} finds ${first.name}`);
+  for (const e of found.json.items) {
+    assert.ok(`${e.name} ${e.former_names ?? ''} ${e.uscc ?? ''}`.includes(term), `${e.name} contains ${term}`);
+  }
+  if (first.uscc) {
+    const byCode = await officer.get(`/api/v1/enterprises?q=${first.uscc.toLowerCase()}`);
+    assert.deepEqual(byCode.json.items.map((e) => e.id), [first.id], 'by USCC, ASCII case ignored');
+  }
+});

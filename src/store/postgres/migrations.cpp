@@ -233,9 +233,30 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
   SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
 )sql";
 
+// Search over cases and enterprises, the same shape as the leads' (version 2).
+constexpr std::string_view kPostgresV7 = R"sql(
+CREATE TABLE case_search (
+  case_id BIGINT PRIMARY KEY REFERENCES cases(id),
+  body TEXT NOT NULL,
+  tokens tsvector NOT NULL
+);
+CREATE INDEX case_search_tokens ON case_search USING gin (tokens);
+CREATE TABLE enterprise_search (
+  enterprise_id BIGINT PRIMARY KEY REFERENCES enterprises(id),
+  body TEXT NOT NULL,
+  tokens tsvector NOT NULL
+);
+CREATE INDEX enterprise_search_tokens ON enterprise_search USING gin (tokens);
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'case', 0, MAX(id) FROM cases HAVING COUNT(*) > 0;
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'enterprise', 0, MAX(id) FROM enterprises HAVING COUNT(*) > 0;
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
+    {7, "search: bigram tokens of cases and enterprises", kPostgresV7},
 };
 
 }  // namespace

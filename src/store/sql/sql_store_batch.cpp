@@ -113,6 +113,7 @@ Result<std::vector<Upserted>> SqlStore::upsert_enterprises(const Actor& actor,
   Status st = write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(AuditTail tail, audit_tail(c));
     const std::string t = now();
+    std::vector<size_t> to_index;  // after the rows, as for leads
     for (size_t i = 0; i < in.size(); ++i) {
       const Enterprise& e = in[i];
       Result<Rows> old = e.uscc.empty()
@@ -132,12 +133,16 @@ Result<std::vector<Upserted>> SqlStore::upsert_enterprises(const Actor& actor,
                    sql::text_or_null(e.industry_code), sql::text_or_null(e.established_on),
                    sql::text_or_null(e.status), t, t}));
       out[i] = Upserted{rows.at(0).int64(0), true};
+      to_index.push_back(i);
       Enterprise created = e;
       created.id = out[i].id;
       created.created_at = created.updated_at = t;
       LJ_RETURN_IF_ERROR(append_audit(c, tail, actor, "create", "enterprise",
                                       std::to_string(created.id), nullptr, to_json(created)));
     }
+    for (size_t i : to_index)
+      LJ_RETURN_IF_ERROR(sql::index_new(c, sql::SearchEntity::kEnterprise, out[i].id,
+                                        sql::enterprise_search_text(in[i])));
     return Status::Ok();
   });
   if (!st.ok()) return st;

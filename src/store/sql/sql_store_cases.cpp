@@ -1,6 +1,7 @@
 // SqlStore: cases, their timeline and attachments.
 #include "model/json.hpp"
 #include "store/sql/keyset.hpp"
+#include "store/sql/search.hpp"
 #include "store/sql/sql_store.hpp"
 
 #include <cstdio>
@@ -123,6 +124,7 @@ Result<Case> SqlStore::open_case(const Actor& actor, int64_t lead_id, const Case
          join_labels(cs.special_actions), join_labels(cs.violations), sql::opt(cs.enterprise_id),
          int64_t{cs.is_major}, cs.opened_by, t, t}));
     cs.id = rows.at(0).int64(0);
+    LJ_RETURN_IF_ERROR(sql::index_new(c, sql::SearchEntity::kCase, cs.id, sql::case_search_text(cs)));
     LJ_RETURN_IF_ERROR(c.exec(
         "UPDATE leads SET status = 'case_opened', updated_at = ?, version = version + 1 WHERE id = ?", {t, lead.id}));
     CaseEvent ev;
@@ -193,6 +195,7 @@ Result<Page<Case>> SqlStore::list_cases(const Actor& actor, const CaseQuery& q) 
       where += " AND c.lead_id = ?";
       p.emplace_back(*q.lead_id);
     }
+    where += sql::search_where(c.dialect(), sql::SearchEntity::kCase, q.q, "c", p);
     where += sql::keyset_where(k, "c", p);
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kCaseColumns + " FROM cases c" +
                                                where + sql::keyset_order(k, "c"), p));

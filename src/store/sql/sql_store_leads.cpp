@@ -106,6 +106,8 @@ Result<Upserted> SqlStore::upsert_enterprise(const Actor& actor, const Enterpris
          sql::text_or_null(e.established_on), sql::text_or_null(e.status), t, t}));
     out.id = rows.at(0).int64(0);
     out.created = true;
+    LJ_RETURN_IF_ERROR(sql::index_new(c, sql::SearchEntity::kEnterprise, out.id,
+                                      sql::enterprise_search_text(e)));
     Enterprise created = e;
     created.id = out.id;
     created.created_at = created.updated_at = t;
@@ -145,6 +147,7 @@ Result<Page<Enterprise>> SqlStore::list_enterprises(const EnterpriseQuery& q) {
       where += " AND e.name LIKE ? ESCAPE '\\'";
       p.emplace_back(sql::like_prefix(q.name_prefix));
     }
+    where += sql::search_where(c.dialect(), sql::SearchEntity::kEnterprise, q.q, "e", p);
     where += sql::keyset_where(k, "e", p);
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kEnterpriseColumns +
                                                " FROM enterprises e" + where + sql::keyset_order(k, "e"), p));

@@ -225,9 +225,28 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
   SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
 )sql";
 
+// Search over cases and enterprises, the same shape as the leads' (version 2).
+constexpr std::string_view kSqliteV7 = R"sql(
+CREATE VIRTUAL TABLE cases_fts USING fts5(tokens, content='', detail=none, tokenize='ascii');
+CREATE TABLE case_search (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+  body TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE enterprises_fts USING fts5(tokens, content='', detail=none, tokenize='ascii');
+CREATE TABLE enterprise_search (
+  enterprise_id INTEGER PRIMARY KEY REFERENCES enterprises(id),
+  body TEXT NOT NULL
+);
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'case', 0, MAX(id) FROM cases HAVING COUNT(*) > 0;
+INSERT INTO search_backfill (entity, done_id, upto_id)
+  SELECT 'enterprise', 0, MAX(id) FROM enterprises HAVING COUNT(*) > 0;
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
+    {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
 };
 
 }  // namespace
