@@ -3,6 +3,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "cli/calendar_command.hpp"
 #include "cli/check_uscc_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/geocode_command.hpp"
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   b->add_option("--to", backup_to, "file to write")->required();
 
   int callback_exit = -1;  // set by subcommands that run in their own CLI11 callback
+  add_calendar_command(app, callback_exit);
   add_check_uscc_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
