@@ -1,0 +1,208 @@
+#include "cases/procedure.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+#include "api/input.hpp"
+#include "model/json.hpp"
+
+namespace lj::cases {
+namespace {
+
+constexpr const char* kPrevious = "@previous";
+
+Result<std::string> text_of(const Json& j, const char* key, const std::string& where) {
+  if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
+    return Status::Invalid(where + "." + key, std::string(key) + " must be a non-empty string");
+  return j[key].get<std::string>();
+}
+
+Result<std::vector<std::string>> strings_of(const Json& j, const char* key, const std::string& where) {
+  std::vector<std::string> out;
+  if (!j.contains(key)) return out;
+  if (!j[key].is_array()) return Status::Invalid(where + "." + key, "must be a list of strings");
+  for (const auto& v : j[key]) {
+    if (!v.is_string()) return Status::Invalid(where + "." + key, "must be a list of strings");
+    out.push_back(v.get<std::string>());
+  }
+  return out;
+}
+
+bool present(const Json& fields, const std::string& name) {
+  if (!fields.is_object() || !fields.contains(name)) return false;
+  const Json& v = fields[name];
+  if (v.is_null()) return false;
+  if (v.is_string()) return v.get<std::string>().find_first_not_of(" \t\r\n") != std::string::npos;
+  if (v.is_array() || v.is_object()) return !v.empty();
+  return true;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s;
+}
+
+}  // namespace
+
+UnitRelation relation_of(const std::string& actor_unit_path, const std::string& case_unit_path) {
+  if (actor_unit_path == case_unit_path) return UnitRelation::kOwn;
+  if (!actor_unit_path.empty() && case_unit_path.rfind(actor_unit_path, 0) == 0)
+    return UnitRelation::kSuperior;
+  return UnitRelation::kOther;
+}
+
+Result<Procedure> Procedure::from_json(const Json& doc) {
+  if (!doc.is_object()) return Status::Invalid("procedure", "the definition is a JSON object");
+  Procedure p;
+  if (!doc.contains("states") || !doc["states"].is_array() || doc["states"].empty())
+    return Status::Invalid("states", "a non-empty list of states is required");
+  for (size_t i = 0; i < doc["states"].size(); ++i) {
+    const Json& s = doc["states"][i];
+    const std::string where = "states[" + std::to_string(i) + "]";
+    if (!s.is_object()) return Status::Invalid(where, "a state is an object");
+    ProcedureState st;
+    LJ_ASSIGN_OR_RETURN(st.code, text_of(s, "code", where));
+    LJ_ASSIGN_OR_RETURN(st.name_zh, text_of(s, "name_zh", where));
+    LJ_ASSIGN_OR_RETURN(st.name_en, text_of(s, "name_en", where));
+    st.final = s.value("final", false);
+    st.clock_stopped = s.value("clock_stopped", false);
+    if (p.state(st.code)) return Status::Invalid(where + ".code", "state '" + st.code + "' twice");
+    p.states_.push_back(std::move(st));
+  }
+  LJ_ASSIGN_OR_RETURN(p.initial_, text_of(doc, "initial", "procedure"));
+  if (!p.state(p.initial_)) return Status::Invalid("initial", "no state '" + p.initial_ + "'");
+  if (!doc.contains("transitions") || !doc["transitions"].is_array())
+    return Status::Invalid("transitions", "a list of transitions is required");
+  for (size_t i = 0; i < doc["transitions"].size(); ++i) {
+    const Json& t = doc["transitions"][i];
+    const std::string where = "transitions[" + std::to_string(i) + "]";
+    if (!t.is_object()) return Status::Invalid(where, "a transition is an object");
+    ProcedureTransition tr;
+    LJ_ASSIGN_OR_RETURN(tr.action, text_of(t, "action", where));
+    LJ_ASSIGN_OR_RETURN(tr.name_zh, text_of(t, "name_zh", where));
+    LJ_ASSIGN_OR_RETURN(tr.to, text_of(t, "to", where));
+    LJ_ASSIGN_OR_RETURN(tr.from, strings_of(t, "from", where));
+    LJ_ASSIGN_OR_RETURN(tr.fields, strings_of(t, "fields", where));
+    LJ_ASSIGN_OR_RETURN(auto roles, strings_of(t, "roles", where));
+    tr.source = t.value("source", "");
+    if (p.transition(tr.action))
+      return Status::Invalid(where + ".action", "action '" + tr.action + "' twice");
+    if (tr.from.empty()) return Status::Invalid(where + ".from", "at least one state");
+    for (const auto& f : tr.from) {
+      const ProcedureState* s = p.state(f);
+      if (!s) return Status::Invalid(where + ".from", "no state '" + f + "'");
+      if (s->final) return Status::Invalid(where + ".from", "'" + f + "' is final: nothing leaves it");
+    }
+    if (tr.to != kPrevious && !p.state(tr.to))
+      return Status::Invalid(where + ".to", "no state '" + tr.to + "'");
+    if (roles.empty()) return Status::Invalid(where + ".roles", "at least one role");
+    for (const auto& r : roles) {
+      auto role = parse_role(r);
+      if (!role) return Status::Invalid(where + ".roles", "no role '" + r + "'");
+      tr.roles.push_back(*role);
+    }
+    const std::string unit = t.value("unit", "");
+    if (unit != "own" && unit != "own_or_superior")
+      return Status::Invalid(where + ".unit", "unit must be 'own' or 'own_or_superior'");
+    tr.superior_may = unit == "own_or_superior";
+    p.transitions_.push_back(std::move(tr));
+  }
+  if (doc.contains("summary_ceiling_fen")) {
+    const Json& c = doc["summary_ceiling_fen"];
+    if (!c.is_object()) return Status::Invalid("summary_ceiling_fen", "an object of party kind -> fen");
+    for (const auto& [kind, v] : c.items()) {
+      if (!v.is_number_integer() || v.get<int64_t>() < 0)
+        return Status::Invalid("summary_ceiling_fen." + kind, "a non-negative amount in fen");
+      p.summary_ceiling_fen_[kind] = v.get<int64_t>();
+    }
+  }
+  return p;
+}
+
+Result<Procedure> Procedure::load(const std::string& data_dir) {
+  const std::string path = data_dir + "/procedure/penalty-procedure.json";
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("cannot read the case procedure " + path);
+  Json doc = Json::parse(in, nullptr, false);
+  if (doc.is_discarded()) return Status::Invalid("procedure", path + " is not valid JSON");
+  auto p = from_json(doc);
+  if (!p.ok()) return Status::Invalid(p.status().field(), path + ": " + p.status().message());
+  return p;
+}
+
+const ProcedureState* Procedure::state(const std::string& code) const {
+  for (const auto& s : states_)
+    if (s.code == code) return &s;
+  return nullptr;
+}
+
+const ProcedureTransition* Procedure::transition(const std::string& action) const {
+  for (const auto& t : transitions_)
+    if (t.action == action) return &t;
+  return nullptr;
+}
+
+std::optional<int64_t> Procedure::summary_ceiling_fen(const std::string& party_kind) const {
+  auto it = summary_ceiling_fen_.find(party_kind);
+  if (it == summary_ceiling_fen_.end()) return std::nullopt;
+  return it->second;
+}
+
+Result<Step> Procedure::check(const std::string& action, const std::string& status,
+                              const std::string& previous, Role role, UnitRelation relation,
+                              const Json& fields) const {
+  const ProcedureTransition* t = transition(action);
+  if (!t) return Status::Invalid("action", "no action '" + action + "' in the case procedure");
+  if (std::find(t->from.begin(), t->from.end(), status) == t->from.end())
+    return Status::Conflict("'" + action + "' cannot be taken on a case in state '" + status +
+                                "'; it is taken from: " + joined(t->from),
+                            "action");
+  if (std::find(t->roles.begin(), t->roles.end(), role) == t->roles.end()) {
+    std::vector<std::string> names;
+    for (Role r : t->roles) names.emplace_back(role_name(r));
+    return Status::Forbidden("'" + action + "' is taken by: " + joined(names) + "; you are " +
+                             role_name(role));
+  }
+  if (relation == UnitRelation::kOther ||
+      (relation == UnitRelation::kSuperior && !t->superior_may))
+    return Status::Forbidden(t->superior_may
+                                 ? "'" + action + "' is taken by the case's unit or a unit above it"
+                                 : "'" + action + "' is taken by the case's own unit only");
+  for (const auto& f : t->fields)
+    if (!present(fields, f)) return Status::Invalid(f, f + " is required for '" + action + "'");
+  Step step{t, t->to};
+  if (t->to == kPrevious) {
+    if (previous.empty() || !state(previous))
+      return Status::Conflict("the case does not record the state it was suspended from", "action");
+    step.to = previous;
+  }
+  if (action == "summary_penalty") {
+    const std::string kind = fields["party_kind"].is_string() ? fields["party_kind"].get<std::string>() : "";
+    auto ceiling = summary_ceiling_fen(kind);
+    if (!ceiling)
+      return Status::Invalid("party_kind", "party_kind must be 'person' or 'organisation'");
+    LJ_ASSIGN_OR_RETURN(auto fine, api::opt_yuan(fields, "fine"));
+    if (!fine) return Status::Invalid("fine", "fine is required for 'summary_penalty'");
+    if (*fine > *ceiling)
+      return Status::Invalid("fine", "the summary procedure allows at most " +
+                                         fen_to_yuan(*ceiling) + " yuan for a " + kind +
+                                         "; use the ordinary procedure (file the case)");
+  }
+  return step;
+}
+
+std::vector<const ProcedureTransition*> Procedure::available(const std::string& status, Role role,
+                                                             UnitRelation relation) const {
+  std::vector<const ProcedureTransition*> out;
+  if (relation == UnitRelation::kOther) return out;
+  for (const auto& t : transitions_) {
+    if (std::find(t.from.begin(), t.from.end(), status) == t.from.end()) continue;
+    if (std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end()) continue;
+    if (relation == UnitRelation::kSuperior && !t.superior_may) continue;
+    out.push_back(&t);
+  }
+  return out;
+}
+
+}  // namespace lj::cases

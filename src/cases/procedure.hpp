@@ -1,0 +1,85 @@
+// The case procedure as a state machine whose states and transitions are data
+// (data/procedure/penalty-procedure.json, RULES.md "Case procedure"). This file decides whether
+// an action may be taken; the store applies it (status, timeline, audit) in one transaction.
+//
+// A request is refused with the reason, by the first rule it breaks, in this order:
+//   unknown action (kInvalidArgument, field "action"); the case's state does not allow it
+//   (kConflict, naming the state and the states that would); the role may not take it
+//   (kForbidden); the unit may not (kForbidden: "own" means the case's unit, "own_or_superior"
+//   that unit or one above it); a required field missing or empty (kInvalidArgument naming it);
+//   a rule of the action itself (the summary procedure's ceiling).
+// Immutable after loading: safe to share between threads.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+#include "model/model.hpp"
+
+namespace lj::cases {
+
+struct ProcedureState {
+  std::string code, name_zh, name_en;
+  bool final = false;          // no transition leaves it
+  bool clock_stopped = false;  // time in this state does not count towards the case deadline
+};
+
+struct ProcedureTransition {
+  std::string action, name_zh;
+  std::vector<std::string> from;
+  std::string to;  // a state code, or "@previous" (back to the state before suspension)
+  std::vector<Role> roles;
+  bool superior_may = false;  // unit "own_or_superior"; otherwise only the case's own unit
+  std::vector<std::string> fields;
+  std::string source;  // the legal source, shown with the action
+};
+
+// Where the acting user stands to the case.
+enum class UnitRelation { kOwn, kSuperior, kOther };
+// kOwn when the unit paths are equal, kSuperior when the case's unit lies below the actor's.
+UnitRelation relation_of(const std::string& actor_unit_path, const std::string& case_unit_path);
+
+// What a permitted action does.
+struct Step {
+  const ProcedureTransition* transition = nullptr;
+  std::string to;  // the resolved target state
+};
+
+class Procedure {
+ public:
+  // Parses the definition; errors name the entry ("transitions[3].to: no state 'x'").
+  static Result<Procedure> from_json(const Json& doc);
+  // Loads <data_dir>/procedure/penalty-procedure.json.
+  static Result<Procedure> load(const std::string& data_dir);
+
+  const std::string& initial() const { return initial_; }
+  const std::vector<ProcedureState>& states() const { return states_; }
+  const std::vector<ProcedureTransition>& transitions() const { return transitions_; }
+  const ProcedureState* state(const std::string& code) const;
+  const ProcedureTransition* transition(const std::string& action) const;
+
+  // Checks `action` on a case in `status` (`previous`: the state a suspended case left) for
+  // `role` standing in `relation` to it, with the request's `fields` (a JSON object).
+  Result<Step> check(const std::string& action, const std::string& status,
+                     const std::string& previous, Role role, UnitRelation relation,
+                     const Json& fields) const;
+
+  // The actions `role` in `relation` may take from `status` (the case's next steps), in the
+  // order of the definition.
+  std::vector<const ProcedureTransition*> available(const std::string& status, Role role,
+                                                    UnitRelation relation) const;
+
+  // The summary procedure's ceiling (fen) for a party kind ("person" | "organisation").
+  std::optional<int64_t> summary_ceiling_fen(const std::string& party_kind) const;
+
+ private:
+  std::string initial_;
+  std::vector<ProcedureState> states_;
+  std::vector<ProcedureTransition> transitions_;
+  std::map<std::string, int64_t> summary_ceiling_fen_;
+};
+
+}  // namespace lj::cases
