@@ -20,6 +20,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_unit_user_routes(router_);
   add_lead_routes(router_);
   add_case_routes(router_);
+  add_procedure_routes(router_);
   add_system_routes(router_);
 }
 

@@ -11,6 +11,7 @@
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
+#include "cases/procedure.hpp"
 #include "geo/gazetteer.hpp"
 #include "http/types.hpp"
 #include "model/vocabulary.hpp"
@@ -29,6 +30,8 @@ struct AppConfig {
   std::vector<std::string> trusted_proxies;
   // Places leads that systems send without a unit (null: they go to the regional bureau).
   std::shared_ptr<const geo::Gazetteer> gazetteer;
+  // The case procedure (data/procedure/penalty-procedure.json; null: its routes answer 503).
+  std::shared_ptr<const cases::Procedure> procedure;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
 };
@@ -74,6 +77,7 @@ void add_auth_routes(Router& r);
 void add_unit_user_routes(Router& r);
 void add_lead_routes(Router& r);
 void add_case_routes(Router& r);
+void add_procedure_routes(Router& r);
 void add_system_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).

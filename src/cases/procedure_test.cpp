@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <set>
 
 namespace lj::cases {
@@ -204,6 +205,25 @@ TEST(Procedure, RelationsFromUnitPaths) {
   EXPECT_EQ(relation_of("/150000/150400/", "/150000/150400/150404/"), UnitRelation::kSuperior);
   EXPECT_EQ(relation_of("/150000/150400/150404/", "/150000/150400/"), UnitRelation::kOther);
   EXPECT_EQ(relation_of("/150000/150400/150402/", "/150000/150400/150404/"), UnitRelation::kOther);
+}
+
+}  // namespace
+}  // namespace lj::cases
+
+namespace lj::cases {
+namespace {
+
+// The vocabulary's case statuses (data/campaign-2018.json, used to validate list filters) are
+// the procedure's states.
+TEST(Procedure, TheCampaignListsItsStatesAsCaseStatuses) {
+  const char* dir = std::getenv("LIJIAN_DATA_DIR");
+  std::ifstream in(std::string(dir ? dir : "data") + "/campaign-2018.json");
+  ASSERT_TRUE(in) << "campaign-2018.json";
+  const Json campaign = Json::parse(in);
+  std::vector<std::string> codes, states;
+  for (const auto& s : campaign["case_statuses"]) codes.push_back(s["code"]);
+  for (const auto& s : shipped().states()) states.push_back(s.code);
+  EXPECT_EQ(codes, states);
 }
 
 }  // namespace

@@ -141,6 +141,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto gazetteer = geo::Gazetteer::load(data_dir, c.province);
   if (!gazetteer.ok()) return fail("reference data", gazetteer.status());
   app_cfg.gazetteer = std::make_shared<const geo::Gazetteer>(std::move(*gazetteer));
+  auto procedure = cases::Procedure::load(data_dir);
+  if (!procedure.ok()) return fail("case procedure", procedure.status());
+  app_cfg.procedure = std::make_shared<const cases::Procedure>(std::move(*procedure));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

@@ -118,6 +118,9 @@ class SqlStore final : public Store {
   Result<Lead> load_lead(sql::Connection& c, const Actor& actor, int64_t id);
   Result<Case> load_case(sql::Connection& c, const Actor& actor, int64_t id);
   Result<Unit> load_unit(sql::Connection& c, const std::string& code);
+  // Appends an event to a case's timeline (no audit entry: the caller writes the one for the
+  // change the event records).
+  Result<CaseEvent> insert_case_event(sql::Connection& c, const CaseEvent& ev);
 
  private:
   std::unique_ptr<sql::Database> db_;

@@ -62,7 +62,9 @@ Attachment attachment_from_row(const sql::Row& r) {
                     r.text(5),  r.text(6), r.int64(7), r.text(8)};
 }
 
-Result<CaseEvent> insert_event(Connection& c, const CaseEvent& ev) {
+}  // namespace
+
+Result<CaseEvent> SqlStore::insert_case_event(Connection& c, const CaseEvent& ev) {
   LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
       "INSERT INTO case_events (case_id, at, actor_id, actor_name, kind, note, data) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {ev.case_id, ev.at, ev.actor_id, ev.actor_name, ev.kind, sql::text_or_null(ev.note), ev.data.dump()}));
@@ -70,7 +72,6 @@ Result<CaseEvent> insert_event(Connection& c, const CaseEvent& ev) {
   out.id = rows.at(0).int64(0);
   return out;
 }
-}  // namespace
 
 Result<Case> SqlStore::load_case(Connection& c, const Actor& actor, int64_t id) {
   Params p{id};
@@ -135,7 +136,7 @@ Result<Case> SqlStore::open_case(const Actor& actor, int64_t lead_id, const Case
     ev.kind = "opened";
     ev.note = draft.summary;
     ev.data = Json{{"lead_id", lead.id}, {"case_no", cs.case_no}};
-    LJ_RETURN_IF_ERROR(insert_event(c, ev).status());
+    LJ_RETURN_IF_ERROR(insert_case_event(c, ev).status());
     out = cs;
     Lead after = lead;
     after.status = "case_opened";
@@ -218,7 +219,7 @@ Result<CaseEvent> SqlStore::add_case_event(const Actor& actor, int64_t case_id, 
     e.at = now();
     e.actor_id = actor.user_id;
     e.actor_name = actor.username;
-    LJ_ASSIGN_OR_RETURN(CaseEvent created, insert_event(c, e));
+    LJ_ASSIGN_OR_RETURN(CaseEvent created, insert_case_event(c, e));
     LJ_RETURN_IF_ERROR(c.exec("UPDATE cases SET updated_at = ? WHERE id = ?", {e.at, cs.id}));
     out = created;
     return audit(c, actor, "create", "case_event", std::to_string(created.id), nullptr, to_json(created));
@@ -271,7 +272,7 @@ Result<Attachment> SqlStore::add_attachment(const Actor& actor, const Attachment
       ev.actor_name = actor.username;
       ev.kind = "attachment_added";
       ev.data = Json{{"attachment_id", x.id}, {"filename", x.filename}, {"sha256", x.sha256}};
-      LJ_RETURN_IF_ERROR(insert_event(c, ev).status());
+      LJ_RETURN_IF_ERROR(insert_case_event(c, ev).status());
     }
     out = x;
     return audit(c, actor, "create", "attachment", std::to_string(x.id), nullptr, to_json(x));

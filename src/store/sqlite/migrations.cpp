@@ -243,10 +243,28 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
   SELECT 'enterprise', 0, MAX(id) FROM enterprises HAVING COUNT(*) > 0;
 )sql";
 
+// Case procedure (issue 4): where a case stands beyond its status — the procedure it follows,
+// the state a suspended case left, and when it was filed, decided, served and closed.
+constexpr std::string_view kSqliteV8 = R"sql(
+CREATE TABLE case_progress (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+  procedure TEXT NOT NULL,
+  suspended_from TEXT,
+  filed_at TEXT,
+  decided_at TEXT,
+  decision TEXT,
+  decision_no TEXT,
+  served_at TEXT,
+  closed_at TEXT,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
+    {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
 };
 
 }  // namespace

@@ -1,0 +1,40 @@
+// Taking a step of the case procedure (cases/procedure.hpp) on a stored case: the procedure's
+// check runs on the case as it is inside the write transaction, so two officers acting at once
+// cannot both move it from the same state.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cases/procedure.hpp"
+#include "store/sql/case_procedure_repo.hpp"
+
+namespace lj::cases {
+
+// The request of one action: its fields (a JSON object holding only the fields the action
+// names, plus an optional "note"), and optionally the case version the caller saw.
+struct ActionRequest {
+  std::string action;
+  Json fields = Json::object();
+  std::optional<int64_t> expected_version;
+};
+
+// Checks and applies the action; refusals as Procedure::check states them (kConflict for the
+// state or a stale version, kForbidden for role or unit, kInvalidArgument naming a field), and
+// kNotFound for a case outside the actor's scope. Records on the case's progress what the
+// action establishes: filing time, decision (kind, number, time), service, closing, the
+// procedure (summary), the state a suspension left.
+Result<CaseProcedureRepo::Applied> take_action(CaseProcedureRepo& repo, const Procedure& procedure,
+                                               const Actor& actor, int64_t case_id,
+                                               const ActionRequest& request);
+
+// {"status":..., "progress":{...}, "actions":[{"action","name_zh","fields":[...],"source"}]}:
+// the steps the actor may take next on the case.
+Result<Json> next_steps(CaseProcedureRepo& repo, const Procedure& procedure, const Actor& actor,
+                        int64_t case_id);
+
+// The transition's description for clients: action, name_zh, from, to, roles, unit, fields,
+// source.
+Json to_json(const ProcedureTransition& t);
+
+}  // namespace lj::cases

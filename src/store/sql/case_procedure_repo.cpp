@@ -1,0 +1,113 @@
+#include "store/sql/case_procedure_repo.hpp"
+
+#include "model/json.hpp"
+
+namespace lj {
+
+using sql::Connection;
+using sql::Rows;
+
+namespace {
+
+constexpr const char* kSelectProgress =
+    "SELECT procedure, suspended_from, filed_at, decided_at, decision, decision_no, served_at, "
+    "closed_at FROM case_progress WHERE case_id = ?";
+
+Result<CaseProgress> load_progress(Connection& c, int64_t case_id) {
+  LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kSelectProgress, {case_id}));
+  CaseProgress p;
+  if (rows.empty()) return p;  // a case no action has moved yet
+  const auto& r = rows[0];
+  p.procedure = r.text(0);
+  p.suspended_from = r.text(1);
+  p.filed_at = r.text(2);
+  p.decided_at = r.text(3);
+  p.decision = r.text(4);
+  p.decision_no = r.text(5);
+  p.served_at = r.text(6);
+  p.closed_at = r.text(7);
+  return p;
+}
+
+}  // namespace
+
+Json to_json(const CaseProgress& p) {
+  auto opt = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
+  return Json{{"procedure", p.procedure},           {"suspended_from", opt(p.suspended_from)},
+              {"filed_at", opt(p.filed_at)},        {"decided_at", opt(p.decided_at)},
+              {"decision", opt(p.decision)},        {"decision_no", opt(p.decision_no)},
+              {"served_at", opt(p.served_at)},      {"closed_at", opt(p.closed_at)}};
+}
+
+Result<std::pair<Case, CaseProgress>> CaseProcedureRepo::get(const Actor& actor, int64_t case_id) {
+  Result<std::pair<Case, CaseProgress>> out = Status::Internal("not run");
+  Status st = store_.read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
+    LJ_ASSIGN_OR_RETURN(CaseProgress p, load_progress(c, case_id));
+    out = std::make_pair(std::move(cs), std::move(p));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<CaseProcedureRepo::Applied> CaseProcedureRepo::apply(const Actor& actor, int64_t case_id,
+                                                            std::optional<int64_t> expected_version,
+                                                            const Decide& decide) {
+  Result<Applied> out = Status::Internal("not run");
+  Status st = store_.write([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Case before, store_.load_case(c, actor, case_id));
+    if (before.unit_path.rfind(actor.unit_path, 0) != 0)
+      return Status::Forbidden("case " + std::to_string(case_id) +
+                               " was shared with your unit for reading only");
+    if (expected_version && *expected_version != before.version)
+      return Status::Conflict("case " + std::to_string(case_id) + " is at version " +
+                                  std::to_string(before.version) + ", not " +
+                                  std::to_string(*expected_version) + ": reload it and try again",
+                              "version");
+    LJ_ASSIGN_OR_RETURN(CaseProgress progress_before, load_progress(c, case_id));
+    const std::string t = store_.now();
+    LJ_ASSIGN_OR_RETURN(CaseChange change, decide(before, progress_before, t));
+    Case after = before;
+    after.status = change.to;
+    after.updated_at = t;
+    after.version = before.version + 1;
+    LJ_RETURN_IF_ERROR(c.exec(
+        "UPDATE cases SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+        {after.status, t, before.id, before.version}));
+    const CaseProgress& p = change.progress;
+    auto opt = [](const std::string& s) { return sql::text_or_null(s); };
+    LJ_RETURN_IF_ERROR(c.exec(
+        "INSERT INTO case_progress (case_id, procedure, suspended_from, filed_at, decided_at, "
+        "decision, decision_no, served_at, closed_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (case_id) DO UPDATE SET procedure = EXCLUDED.procedure, "
+        "suspended_from = EXCLUDED.suspended_from, filed_at = EXCLUDED.filed_at, "
+        "decided_at = EXCLUDED.decided_at, decision = EXCLUDED.decision, "
+        "decision_no = EXCLUDED.decision_no, served_at = EXCLUDED.served_at, "
+        "closed_at = EXCLUDED.closed_at, updated_at = EXCLUDED.updated_at",
+        {before.id, p.procedure, opt(p.suspended_from), opt(p.filed_at), opt(p.decided_at),
+         opt(p.decision), opt(p.decision_no), opt(p.served_at), opt(p.closed_at), t}));
+    CaseEvent ev;
+    ev.case_id = before.id;
+    ev.at = t;
+    ev.actor_id = actor.user_id;
+    ev.actor_name = actor.username;
+    ev.kind = "action";
+    ev.note = change.note;
+    ev.data = Json{{"action", change.action}, {"from", before.status}, {"to", change.to},
+                   {"fields", change.data}};
+    LJ_ASSIGN_OR_RETURN(CaseEvent created, store_.insert_case_event(c, ev));
+    Json audit_before = to_json(before), audit_after = to_json(after);
+    audit_before["progress"] = to_json(progress_before);
+    audit_after["progress"] = to_json(p);
+    audit_after["action"] = change.action;
+    LJ_RETURN_IF_ERROR(store_.audit(c, actor, "update", "case", std::to_string(before.id),
+                                    audit_before, audit_after));
+    out = Applied{std::move(after), p, std::move(created)};
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+}  // namespace lj
