@@ -11,6 +11,7 @@
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
+#include "calendar/work_calendar.hpp"
 #include "cases/procedure.hpp"
 #include "geo/gazetteer.hpp"
 #include "http/types.hpp"
@@ -32,6 +33,8 @@ struct AppConfig {
   std::shared_ptr<const geo::Gazetteer> gazetteer;
   // The case procedure (data/procedure/penalty-procedure.json; null: its routes answer 503).
   std::shared_ptr<const cases::Procedure> procedure;
+  // The official working-day calendar (data/calendar/cn-holidays.json), for deadlines.
+  std::shared_ptr<const calendar::WorkCalendar> calendar;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
 };
@@ -78,6 +81,8 @@ void add_unit_user_routes(Router& r);
 void add_lead_routes(Router& r);
 void add_case_routes(Router& r);
 void add_procedure_routes(Router& r);
+// Stores a case's statutory periods after it was opened (api/routes_procedure.cpp).
+Status refresh_case_deadlines(App& app, const Actor& actor, int64_t case_id);
 void add_system_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).

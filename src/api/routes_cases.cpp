@@ -1,6 +1,8 @@
 // /api/v1/cases, their timeline and attachments.
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 #include "api/app.hpp"
 #include "api/errors.hpp"
 #include "api/input.hpp"
@@ -52,6 +54,9 @@ Result<http::Response> open_case(Context& ctx) {
   if (!c.ok() && c.status().code() == Code::kNotFound)
     return Status{Code::kNotFound, c.status().message(), "lead_id"};
   if (!c.ok()) return c.status();
+  // Derived data: a failure leaves the case as opened, and its next step recomputes them.
+  if (Status st = refresh_case_deadlines(ctx.app, ctx.actor, c->id); !st.ok())
+    spdlog::warn("case {}: deadlines not stored: {}", c->id, st.to_string());
   return ok_json(to_json(*c), 201);
 }
 

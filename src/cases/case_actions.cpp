@@ -50,7 +50,62 @@ Json to_json(const ProcedureTransition& t) {
               {"fields", t.fields},   {"source", t.source}};
 }
 
+CaseProcedureRepo::Schedule deadline_schedule(const Procedure& procedure,
+                                              const calendar::WorkCalendar& calendar) {
+  return [&procedure, &calendar](const Case&, const std::vector<CaseEvent>& timeline,
+                                 const std::string& received, const std::string& now) {
+    std::vector<CaseDeadlineRow> rows;
+    for (const auto& d : case_deadlines(procedure, calendar, timeline, received, now))
+      rows.push_back(CaseDeadlineRow{d.kind, d.started_on, d.due_on, d.ended_on, d.paused});
+    return rows;
+  };
+}
+
+Result<std::vector<DeadlineState>> deadlines_of_case(CaseProcedureRepo& repo,
+                                                     const Procedure& procedure,
+                                                     const calendar::WorkCalendar& calendar,
+                                                     const Actor& actor, int64_t case_id,
+                                                     const std::string& today) {
+  LJ_ASSIGN_OR_RETURN(auto h, repo.history(actor, case_id));
+  return case_deadlines(procedure, calendar, h.timeline, h.lead_received_at, today);
+}
+
+Result<Json> work_list(CaseProcedureRepo& repo, const Procedure& procedure,
+                       const calendar::WorkCalendar& calendar, const Actor& actor,
+                       const DeadlineQuery& q, const std::string& today) {
+  LJ_ASSIGN_OR_RETURN(auto items, repo.running_deadlines(actor, q));
+  auto day = calendar::parse_date(today, "as_of");
+  if (!day.ok()) return day.status();
+  Json out = Json::array();
+  for (const auto& it : items) {
+    const DeadlineRule* rule = procedure.deadline(it.deadline.kind);
+    Json j{{"case_id", it.case_id},          {"case_no", it.case_no},
+           {"title", it.title},              {"case_status", it.status},
+           {"unit_code", it.unit_code},      {"handler_id", it.handler_id},
+           {"kind", it.deadline.kind},       {"name_zh", rule ? rule->name_zh : it.deadline.kind},
+           {"started_on", it.deadline.started_on},
+           {"due_on", it.deadline.due_on.empty() ? Json(nullptr) : Json(it.deadline.due_on)}};
+    auto due = calendar::parse_date(it.deadline.due_on);
+    if (it.deadline.paused) {
+      j["status"] = "paused";
+    } else if (!due.ok()) {
+      j["status"] = "open";
+    } else {
+      const bool overdue = *day > *due;
+      j["status"] = overdue ? "overdue" : "open";
+      const bool wd = !rule || rule->working_days;
+      auto n = wd ? (overdue ? calendar.working_days_between(*due, *day)
+                             : calendar.working_days_between(*day, *due))
+                  : Result<int>(static_cast<int>(overdue ? (*day - *due).count() : (*due - *day).count()));
+      if (n.ok()) j["days_left"] = overdue ? -*n : *n;
+    }
+    out.push_back(std::move(j));
+  }
+  return Json{{"as_of", today}, {"items", out}};
+}
+
 Result<CaseProcedureRepo::Applied> take_action(CaseProcedureRepo& repo, const Procedure& procedure,
+                                               const calendar::WorkCalendar& calendar,
                                                const Actor& actor, int64_t case_id,
                                                const ActionRequest& request) {
   const ProcedureTransition* t = procedure.transition(request.action);
@@ -78,7 +133,8 @@ Result<CaseProcedureRepo::Applied> take_action(CaseProcedureRepo& repo, const Pr
                       change.data = request.fields;
                       change.data.erase("note");
                       return change;
-                    });
+                    },
+                    deadline_schedule(procedure, calendar));
 }
 
 Result<Json> next_steps(CaseProcedureRepo& repo, const Procedure& procedure, const Actor& actor,

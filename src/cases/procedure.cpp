@@ -10,6 +10,7 @@ namespace lj::cases {
 namespace {
 
 constexpr const char* kPrevious = "@previous";
+constexpr const char* kSame = "@same";
 
 Result<std::string> text_of(const Json& j, const char* key, const std::string& where) {
   if (!j.contains(key) || !j[key].is_string() || j[key].get<std::string>().empty())
@@ -94,7 +95,7 @@ Result<Procedure> Procedure::from_json(const Json& doc) {
       if (!s) return Status::Invalid(where + ".from", "no state '" + f + "'");
       if (s->final) return Status::Invalid(where + ".from", "'" + f + "' is final: nothing leaves it");
     }
-    if (tr.to != kPrevious && !p.state(tr.to))
+    if (tr.to != kPrevious && tr.to != kSame && !p.state(tr.to))
       return Status::Invalid(where + ".to", "no state '" + tr.to + "'");
     if (roles.empty()) return Status::Invalid(where + ".roles", "at least one role");
     for (const auto& r : roles) {
@@ -107,6 +108,39 @@ Result<Procedure> Procedure::from_json(const Json& doc) {
       return Status::Invalid(where + ".unit", "unit must be 'own' or 'own_or_superior'");
     tr.superior_may = unit == "own_or_superior";
     p.transitions_.push_back(std::move(tr));
+  }
+  if (doc.contains("deadlines")) {
+    if (!doc["deadlines"].is_array()) return Status::Invalid("deadlines", "a list of deadlines");
+    for (size_t i = 0; i < doc["deadlines"].size(); ++i) {
+      const Json& d = doc["deadlines"][i];
+      const std::string where = "deadlines[" + std::to_string(i) + "]";
+      if (!d.is_object()) return Status::Invalid(where, "a deadline is an object");
+      DeadlineRule r;
+      LJ_ASSIGN_OR_RETURN(r.kind, text_of(d, "kind", where));
+      LJ_ASSIGN_OR_RETURN(r.name_zh, text_of(d, "name_zh", where));
+      LJ_ASSIGN_OR_RETURN(r.starts, text_of(d, "starts", where));
+      LJ_ASSIGN_OR_RETURN(r.ends, strings_of(d, "ends", where));
+      r.source = d.value("source", "");
+      if (p.deadline(r.kind)) return Status::Invalid(where + ".kind", "deadline '" + r.kind + "' twice");
+      if (r.starts != "lead_received" && !p.transition(r.starts))
+        return Status::Invalid(where + ".starts", "no action '" + r.starts + "' (or lead_received)");
+      if (r.ends.empty()) return Status::Invalid(where + ".ends", "at least one action ends it");
+      for (const auto& e : r.ends)
+        if (!p.transition(e)) return Status::Invalid(where + ".ends", "no action '" + e + "'");
+      const Json len = d.contains("length") ? d["length"] : Json();
+      if (!len.is_number_integer() || len.get<int>() < 1 || len.get<int>() > 3650)
+        return Status::Invalid(where + ".length", "length must be 1..3650");
+      r.length = len.get<int>();
+      const std::string unit = d.value("unit", "");
+      if (unit != "working_days" && unit != "days")
+        return Status::Invalid(where + ".unit", "unit must be 'working_days' or 'days'");
+      r.working_days = unit == "working_days";
+      const Json ext = d.contains("extension") ? d["extension"] : Json(0);
+      if (!ext.is_number_integer() || ext.get<int>() < 0 || ext.get<int>() > 3650)
+        return Status::Invalid(where + ".extension", "extension must be 0..3650");
+      r.extension = ext.get<int>();
+      p.deadlines_.push_back(std::move(r));
+    }
   }
   if (doc.contains("summary_ceiling_fen")) {
     const Json& c = doc["summary_ceiling_fen"];
@@ -134,6 +168,12 @@ Result<Procedure> Procedure::load(const std::string& data_dir) {
 const ProcedureState* Procedure::state(const std::string& code) const {
   for (const auto& s : states_)
     if (s.code == code) return &s;
+  return nullptr;
+}
+
+const DeadlineRule* Procedure::deadline(const std::string& kind) const {
+  for (const auto& d : deadlines_)
+    if (d.kind == kind) return &d;
   return nullptr;
 }
 
@@ -176,6 +216,15 @@ Result<Step> Procedure::check(const std::string& action, const std::string& stat
     if (previous.empty() || !state(previous))
       return Status::Conflict("the case does not record the state it was suspended from", "action");
     step.to = previous;
+  } else if (t->to == kSame) {
+    step.to = status;
+  }
+  if (action == "extend_deadline") {
+    const std::string kind = fields["deadline"].is_string() ? fields["deadline"].get<std::string>() : "";
+    const DeadlineRule* d = deadline(kind);
+    if (!d) return Status::Invalid("deadline", "no deadline '" + kind + "' in the case procedure");
+    if (d->extension == 0)
+      return Status::Invalid("deadline", "the " + d->name_zh + " (" + kind + ") cannot be extended");
   }
   if (action == "summary_penalty") {
     const std::string kind = fields["party_kind"].is_string() ? fields["party_kind"].get<std::string>() : "";

@@ -30,11 +30,23 @@ struct ProcedureState {
 struct ProcedureTransition {
   std::string action, name_zh;
   std::vector<std::string> from;
-  std::string to;  // a state code, or "@previous" (back to the state before suspension)
+  std::string to;  // a state code, or "@previous" (back to the state before suspension) or
+                   // "@same" (the state does not change)
   std::vector<Role> roles;
   bool superior_may = false;  // unit "own_or_superior"; otherwise only the case's own unit
   std::vector<std::string> fields;
   std::string source;  // the legal source, shown with the action
+};
+
+// A statutory period (RULES.md) that a step or the lead's receipt starts and other steps end.
+struct DeadlineRule {
+  std::string kind, name_zh;
+  std::string starts;               // an action, or "lead_received"
+  std::vector<std::string> ends;    // actions that meet it
+  int length = 0;
+  bool working_days = true;         // else calendar days
+  int extension = 0;                // what one extension adds, in the same unit (0: none)
+  std::string source;
 };
 
 // Where the acting user stands to the case.
@@ -60,6 +72,8 @@ class Procedure {
   const std::vector<ProcedureTransition>& transitions() const { return transitions_; }
   const ProcedureState* state(const std::string& code) const;
   const ProcedureTransition* transition(const std::string& action) const;
+  const std::vector<DeadlineRule>& deadlines() const { return deadlines_; }
+  const DeadlineRule* deadline(const std::string& kind) const;
 
   // Checks `action` on a case in `status` (`previous`: the state a suspended case left) for
   // `role` standing in `relation` to it, with the request's `fields` (a JSON object).
@@ -80,6 +94,7 @@ class Procedure {
   std::vector<ProcedureState> states_;
   std::vector<ProcedureTransition> transitions_;
   std::map<std::string, int64_t> summary_ceiling_fen_;
+  std::vector<DeadlineRule> deadlines_;
 };
 
 }  // namespace lj::cases

@@ -144,6 +144,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto procedure = cases::Procedure::load(data_dir);
   if (!procedure.ok()) return fail("case procedure", procedure.status());
   app_cfg.procedure = std::make_shared<const cases::Procedure>(std::move(*procedure));
+  auto work_calendar = calendar::WorkCalendar::load(data_dir);
+  if (!work_calendar.ok()) return fail("working-day calendar", work_calendar.status());
+  app_cfg.calendar = std::make_shared<const calendar::WorkCalendar>(std::move(*work_calendar));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

@@ -5,6 +5,7 @@
 
 #include "cli/calendar_command.hpp"
 #include "cli/check_uscc_command.hpp"
+#include "cli/deadlines_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   int callback_exit = -1;  // set by subcommands that run in their own CLI11 callback
   add_calendar_command(app, callback_exit);
   add_check_uscc_command(app, callback_exit);
+  add_deadlines_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
 

@@ -22,6 +22,9 @@ class CaseProcedureTest : public StoreTest {
     auto p = cases::Procedure::load(dir ? dir : "data");
     ASSERT_TRUE(p.ok()) << p.status().to_string();
     procedure_ = std::make_unique<cases::Procedure>(std::move(*p));
+    auto cal = calendar::WorkCalendar::load(dir ? dir : "data");
+    ASSERT_TRUE(cal.ok()) << cal.status().to_string();
+    calendar_ = std::make_unique<calendar::WorkCalendar>(std::move(*cal));
     repo_ = std::make_unique<CaseProcedureRepo>(store_->sql());
     Lead lead = add_lead(kSongshan, "P-1", "2018-04-20T09:00:00+08:00");
     auto c = store_->open_case(kSongshan, lead.id, Case{});
@@ -30,7 +33,7 @@ class CaseProcedureTest : public StoreTest {
   }
   Result<CaseProcedureRepo::Applied> act(const Actor& who, const std::string& action, Json fields = Json::object(),
                                          std::optional<int64_t> version = std::nullopt) {
-    return cases::take_action(*repo_, *procedure_, who, case_id_, {action, std::move(fields), version});
+    return cases::take_action(*repo_, *procedure_, *calendar_, who, case_id_, {action, std::move(fields), version});
   }
   std::string status() { return store_->get_case(kRegion, case_id_)->status; }
   size_t audit_entries() {
@@ -40,6 +43,7 @@ class CaseProcedureTest : public StoreTest {
   }
 
   std::unique_ptr<cases::Procedure> procedure_;
+  std::unique_ptr<calendar::WorkCalendar> calendar_;
   std::unique_ptr<CaseProcedureRepo> repo_;
   int64_t case_id_ = 0;
 };
@@ -115,6 +119,45 @@ TEST_P(CaseProcedureTest, SuspensionAndDecisionAreRecordedOnTheProgress) {
   auto analyst = cases::next_steps(*repo_, *procedure_, actor_at("150000", "/150000/", Role::kAnalyst, 9), case_id_);
   ASSERT_TRUE(analyst.ok());
   EXPECT_TRUE((*analyst)["actions"].empty());
+}
+
+// The store clock reads 2018-05-01 08:00; the lead arrived on 20 April 2018, so its 15 working
+// days run to 14 May (劳动节 29 April – 1 May, Saturday 28 April worked).
+TEST_P(CaseProcedureTest, DeadlinesAreStoredWithEveryStepAndListedByUnit) {
+  ASSERT_TRUE(repo_->refresh_deadlines(kSongshan, case_id_, cases::deadline_schedule(*procedure_, *calendar_)).ok());
+  auto list = [&](const Actor& who, DeadlineQuery q = {}) {
+    auto r = cases::work_list(*repo_, *procedure_, *calendar_, who, q, "2018-05-02");
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return r.ok() ? (*r)["items"] : Json::array();
+  };
+  Json items = list(kSongshan);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["kind"], "filing_decision");
+  EXPECT_EQ(items[0]["due_on"], "2018-05-14");
+  EXPECT_EQ(items[0]["status"], "open");
+  EXPECT_EQ(items[0]["days_left"], 8);  // 3, 4, 7, 8, 9, 10, 11, 14 May
+  EXPECT_EQ(list(kLeague).size(), 1u);
+  EXPECT_TRUE(list(kHongshan).empty());  // a sibling county sees none of it
+  DeadlineQuery other;
+  other.unit_code = "150402";
+  EXPECT_TRUE(list(kLeague, other).empty());
+  DeadlineQuery soon;
+  soon.due_before = "2018-05-10";
+  EXPECT_TRUE(list(kSongshan, soon).empty());
+
+  ASSERT_TRUE(act(kLeague, "file", {{"reason", "r"}}).ok());
+  items = list(kSongshan);
+  ASSERT_EQ(items.size(), 1u);  // filing decided; the 90 days of the case decision run
+  EXPECT_EQ(items[0]["kind"], "case_decision");
+  EXPECT_EQ(items[0]["due_on"], "2018-07-30");  // 1 May + 90 days
+  auto states = cases::deadlines_of_case(*repo_, *procedure_, *calendar_, kSongshan, case_id_, "2018-05-02");
+  ASSERT_TRUE(states.ok());
+  ASSERT_EQ(states->size(), 2u);
+  EXPECT_EQ((*states)[0].status, "met");
+  EXPECT_EQ((*states)[0].ended_on, "2018-05-01");
+  ASSERT_TRUE(act(kLeague, "suspend", {{"reason", "等待检验"}}).ok());
+  items = list(kSongshan);
+  EXPECT_EQ(items[0]["status"], "paused");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CaseProcedureTest, ::testing::Values("sqlite", "postgres"),

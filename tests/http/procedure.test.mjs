@@ -41,7 +41,8 @@ test('a case from filing to closing, each step by the role and unit the procedur
   assert.equal(r.json.status, 'filing_review');
   assert.deepEqual(r.json.actions.map((a) => a.action), ['summary_penalty'], 'an officer may only use the summary procedure here');
   r = await leader.get(`/api/v1/cases/${c.id}/actions`);
-  assert.deepEqual(r.json.actions.map((a) => a.action), ['file', 'decline_filing'], 'the unit above files or declines');
+  assert.deepEqual(r.json.actions.map((a) => a.action), ['file', 'decline_filing', 'extend_deadline'],
+    'the unit above files, declines or extends the filing period');
 
   const steps = [
     [leader, 'file', { reason: '涉嫌销售不合格产品', version: 1 }, 'filed'],
@@ -112,4 +113,41 @@ test('summary procedure, suspension and transfer under Decree 310', async () => 
   r = await act(leader, c.id, 'approve_transfer', { police_authority: '赤峰市公安局松山分局', transfer_no: '移〔2018〕1号' });
   assert.equal(r.json.status, 'transferred');
   assert.equal(r.json.progress.decision, 'transfer');
+});
+
+test('deadlines: the filing period from the lead, the case period from filing, a work list by unit', async () => {
+  const lead = await createLead(officer, { text: '加油机作弊', received_at: new Date().toISOString() });
+  const c = await openCase(officer, lead.id, { title: '加油机计量作弊案' });
+  let r = await officer.get(`/api/v1/cases/${c.id}/deadlines`);
+  assert.equal(r.status, 200, r.text);
+  const filing = r.json.items.find((d) => d.kind === 'filing_decision');
+  assert.ok(filing, r.text);
+  assert.equal(filing.status, 'open');
+  assert.equal(filing.unit, 'working_days');
+  assert.equal(filing.length, 15);
+  assert.ok(filing.days_left === 15 || filing.days_left === 14, `${filing.days_left} working days left`);
+  r = await officer.get('/api/v1/deadlines?mine=true');
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.json.items.some((d) => d.case_id === c.id && d.kind === 'filing_decision'), 'on my work list');
+  r = await leader.get('/api/v1/deadlines?unit=150404');
+  assert.ok(r.json.items.some((d) => d.case_id === c.id), 'on the league list for the county');
+  r = await hongshan.get('/api/v1/deadlines');
+  assert.ok(!r.json.items.some((d) => d.case_id === c.id), 'never on a sibling county list');
+  assertError(await hongshan.get(`/api/v1/cases/${c.id}/deadlines`), 404, 'not_found');
+  assertError(await hongshan.get('/api/v1/deadlines?unit=150404'), 400, 'invalid_argument', 'unit');
+  assertError(await officer.get('/api/v1/deadlines?kind=nap'), 400, 'invalid_argument', 'kind');
+
+  r = await act(leader, c.id, 'extend_deadline', { deadline: 'filing_decision', reason: '需调取外省证据' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.status, 'filing_review', 'an extension does not move the case');
+  r = await officer.get(`/api/v1/cases/${c.id}/deadlines`);
+  assert.equal(r.json.items.find((d) => d.kind === 'filing_decision').extensions, 1);
+  assertError(await act(leader, c.id, 'extend_deadline', { deadline: 'statement', reason: 'x' }), 400, 'invalid_argument', 'deadline', 'the statement period cannot be extended');
+  await act(leader, c.id, 'file', { reason: '涉嫌计量违法' });
+  r = await officer.get(`/api/v1/cases/${c.id}/deadlines`);
+  const kinds = Object.fromEntries(r.json.items.map((d) => [d.kind, d]));
+  assert.equal(kinds.filing_decision.status, 'met');
+  assert.equal(kinds.case_decision.status, 'open');
+  assert.equal(kinds.case_decision.unit, 'days');
+  assert.equal(kinds.case_decision.days_left, 90);
 });

@@ -268,6 +268,20 @@ CREATE TABLE case_progress (
   closed_at TEXT,
   updated_at TEXT NOT NULL
 );
+-- The running and finished statutory periods of each case, recomputed from its timeline at
+-- every step (cases/deadlines.hpp), so that "due or overdue in my units" is one indexed query.
+CREATE TABLE case_deadlines (
+  case_id BIGINT NOT NULL REFERENCES cases(id),
+  kind TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  handler_id BIGINT,
+  started_on TEXT NOT NULL,
+  due_on TEXT,
+  ended_on TEXT,
+  paused INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (case_id, kind)
+);
+CREATE INDEX case_deadlines_running ON case_deadlines(unit_path, due_on) WHERE ended_on IS NULL;
 )sql";
 
 constexpr Migration kPostgres[] = {

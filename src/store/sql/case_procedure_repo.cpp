@@ -29,6 +29,13 @@ Result<CaseProgress> load_progress(Connection& c, int64_t case_id) {
   return p;
 }
 
+// The receipt time of the case's lead (empty without one).
+Result<std::string> lead_received_at(Connection& c, const Case& cs) {
+  if (!cs.lead_id) return std::string();
+  LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT received_at FROM leads WHERE id = ?", {*cs.lead_id}));
+  return rows.empty() ? std::string() : rows[0].text(0);
+}
+
 }  // namespace
 
 Json to_json(const CaseProgress& p) {
@@ -51,9 +58,98 @@ Result<std::pair<Case, CaseProgress>> CaseProcedureRepo::get(const Actor& actor,
   return out;
 }
 
+Result<CaseProcedureRepo::History> CaseProcedureRepo::history(const Actor& actor, int64_t case_id) {
+  Result<History> out = Status::Internal("not run");
+  Status st = store_.read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
+    History h;
+    LJ_ASSIGN_OR_RETURN(h.timeline, store_.load_case_events(c, case_id));
+    LJ_ASSIGN_OR_RETURN(h.lead_received_at, lead_received_at(c, cs));
+    h.c = std::move(cs);
+    out = std::move(h);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Status CaseProcedureRepo::store_deadlines(Connection& c, const Case& cs, const Schedule& schedule) {
+  LJ_ASSIGN_OR_RETURN(auto timeline, store_.load_case_events(c, cs.id));
+  LJ_ASSIGN_OR_RETURN(std::string received, lead_received_at(c, cs));
+  const std::vector<CaseDeadlineRow> rows = schedule(cs, timeline, received, store_.now());
+  LJ_RETURN_IF_ERROR(c.exec("DELETE FROM case_deadlines WHERE case_id = ?", {cs.id}));
+  for (const auto& d : rows)
+    LJ_RETURN_IF_ERROR(c.exec(
+        "INSERT INTO case_deadlines (case_id, kind, unit_path, handler_id, started_on, due_on, "
+        "ended_on, paused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {cs.id, d.kind, cs.unit_path, cs.opened_by, d.started_on, sql::text_or_null(d.due_on),
+         sql::text_or_null(d.ended_on), int64_t{d.paused}}));
+  return Status::Ok();
+}
+
+Status CaseProcedureRepo::refresh_deadlines(const Actor& actor, int64_t case_id,
+                                            const Schedule& schedule) {
+  return store_.write([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
+    return store_deadlines(c, cs, schedule);
+  });
+}
+
+Result<std::vector<DeadlineItem>> CaseProcedureRepo::running_deadlines(const Actor& actor,
+                                                                       const DeadlineQuery& q) {
+  std::vector<DeadlineItem> out;
+  Status st = store_.read([&](Connection& c) -> Status {
+    std::string path = actor.unit_path;
+    if (!q.unit_code.empty()) {
+      auto unit = store_.load_unit(c, q.unit_code);
+      if (!unit.ok() || unit->path.rfind(actor.unit_path, 0) != 0)
+        return Status::Invalid("unit", "no unit " + q.unit_code + " in your scope");
+      path = unit->path;
+    }
+    sql::Params p{path + "%"};
+    std::string sql =
+        "SELECT d.case_id, c.case_no, c.title, c.status, c.unit_code, d.handler_id, d.kind, "
+        "d.started_on, d.due_on, d.paused FROM case_deadlines d JOIN cases c ON c.id = d.case_id "
+        "WHERE d.ended_on IS NULL AND d.unit_path LIKE ?";
+    if (q.handler_id) {
+      sql += " AND d.handler_id = ?";
+      p.emplace_back(*q.handler_id);
+    }
+    if (!q.due_before.empty()) {
+      sql += " AND d.due_on <= ?";
+      p.emplace_back(q.due_before);
+    }
+    if (!q.kind.empty()) {
+      sql += " AND d.kind = ?";
+      p.emplace_back(q.kind);
+    }
+    sql += " ORDER BY CASE WHEN d.due_on IS NULL THEN 1 ELSE 0 END, d.due_on, d.case_id, d.kind LIMIT ?";
+    p.emplace_back(int64_t{q.limit});
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(sql, p));
+    for (const auto& r : rows) {
+      DeadlineItem it;
+      it.case_id = r.int64(0);
+      it.case_no = r.text(1);
+      it.title = r.text(2);
+      it.status = r.text(3);
+      it.unit_code = r.text(4);
+      it.handler_id = r.is_null(5) ? 0 : r.int64(5);
+      it.deadline.kind = r.text(6);
+      it.deadline.started_on = r.text(7);
+      it.deadline.due_on = r.text(8);
+      it.deadline.paused = r.int64(9) != 0;
+      out.push_back(std::move(it));
+    }
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<CaseProcedureRepo::Applied> CaseProcedureRepo::apply(const Actor& actor, int64_t case_id,
                                                             std::optional<int64_t> expected_version,
-                                                            const Decide& decide) {
+                                                            const Decide& decide,
+                                                            const Schedule& schedule) {
   Result<Applied> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case before, store_.load_case(c, actor, case_id));
@@ -97,6 +193,7 @@ Result<CaseProcedureRepo::Applied> CaseProcedureRepo::apply(const Actor& actor, 
     ev.data = Json{{"action", change.action}, {"from", before.status}, {"to", change.to},
                    {"fields", change.data}};
     LJ_ASSIGN_OR_RETURN(CaseEvent created, store_.insert_case_event(c, ev));
+    LJ_RETURN_IF_ERROR(store_deadlines(c, after, schedule));
     Json audit_before = to_json(before), audit_after = to_json(after);
     audit_before["progress"] = to_json(progress_before);
     audit_after["progress"] = to_json(p);

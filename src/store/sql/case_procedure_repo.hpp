@@ -32,6 +32,29 @@ struct CaseChange {
   Json data = Json::object();  // the timeline event's data (the action's fields)
 };
 
+// One statutory period of a case as stored (case_deadlines): the running ones are the work
+// lists' "due" and "overdue".
+struct CaseDeadlineRow {
+  std::string kind, started_on, due_on, ended_on;  // YYYY-MM-DD; due_on empty when unknown
+  bool paused = false;
+};
+
+// A running period with its case, for the lists of due and overdue items.
+struct DeadlineItem {
+  int64_t case_id = 0;
+  std::string case_no, title, status, unit_code;
+  int64_t handler_id = 0;  // who opened the case
+  CaseDeadlineRow deadline;
+};
+
+struct DeadlineQuery {
+  std::string unit_code;              // a unit in the actor's subtree (default: the actor's)
+  std::optional<int64_t> handler_id;  // only cases this user opened
+  std::string due_before;             // only periods due on or before this day (YYYY-MM-DD)
+  std::string kind;
+  int limit = 200;
+};
+
 class CaseProcedureRepo {
  public:
   explicit CaseProcedureRepo(SqlStore& store) : store_(store) {}
@@ -50,10 +73,32 @@ class CaseProcedureRepo {
     CaseProgress progress;
     CaseEvent event;
   };
+  // The case's periods, recomputed from its whole timeline after the step and stored with it.
+  using Schedule = std::function<std::vector<CaseDeadlineRow>(
+      const Case& after, const std::vector<CaseEvent>& timeline, const std::string& lead_received_at,
+      const std::string& now)>;
   Result<Applied> apply(const Actor& actor, int64_t case_id, std::optional<int64_t> expected_version,
-                        const Decide& decide);
+                        const Decide& decide, const Schedule& schedule);
+
+  // Recomputes and stores a case's periods without a step (a case just opened, a calendar
+  // changed); no audit entry, as nothing but derived data changes.
+  Status refresh_deadlines(const Actor& actor, int64_t case_id, const Schedule& schedule);
+
+  // The case's timeline and its lead's receipt time (scoped).
+  struct History {
+    Case c;
+    std::vector<CaseEvent> timeline;
+    std::string lead_received_at;
+  };
+  Result<History> history(const Actor& actor, int64_t case_id);
+
+  // Running periods (not ended) of cases in the actor's subtree, earliest due first; periods
+  // whose due day is unknown come last.
+  Result<std::vector<DeadlineItem>> running_deadlines(const Actor& actor, const DeadlineQuery& q);
 
  private:
+  Status store_deadlines(sql::Connection& c, const Case& cs, const Schedule& schedule);
+
   SqlStore& store_;
 };
 

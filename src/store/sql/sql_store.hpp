@@ -121,6 +121,8 @@ class SqlStore final : public Store {
   // Appends an event to a case's timeline (no audit entry: the caller writes the one for the
   // change the event records).
   Result<CaseEvent> insert_case_event(sql::Connection& c, const CaseEvent& ev);
+  // A case's timeline, oldest first (unscoped: the caller has loaded the case).
+  Result<std::vector<CaseEvent>> load_case_events(sql::Connection& c, int64_t case_id);
 
  private:
   std::unique_ptr<sql::Database> db_;

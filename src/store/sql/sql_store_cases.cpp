@@ -228,13 +228,21 @@ Result<CaseEvent> SqlStore::add_case_event(const Actor& actor, int64_t case_id, 
   return out;
 }
 
+Result<std::vector<CaseEvent>> SqlStore::load_case_events(Connection& c, int64_t case_id) {
+  LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kEventColumns +
+                                             " FROM case_events WHERE case_id = ? ORDER BY id",
+                                         {case_id}));
+  std::vector<CaseEvent> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(event_from_row(r));
+  return out;
+}
+
 Result<std::vector<CaseEvent>> SqlStore::case_timeline(const Actor& actor, int64_t case_id) {
   std::vector<CaseEvent> out;
   Status st = read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(load_case(c, actor, case_id).status());
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kEventColumns +
-                                               " FROM case_events WHERE case_id = ? ORDER BY id", {case_id}));
-    for (const auto& r : rows) out.push_back(event_from_row(r));
+    LJ_ASSIGN_OR_RETURN(out, load_case_events(c, case_id));
     return Status::Ok();
   });
   if (!st.ok()) return st;

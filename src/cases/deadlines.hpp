@@ -1,0 +1,45 @@
+// A case's statutory deadlines (RULES.md, data/procedure/penalty-procedure.json "deadlines"),
+// worked out from its timeline: a deadline starts with its starting step (or the lead's
+// receipt), ends with the first ending step after that, runs in working days under the official
+// calendar or in calendar days, grows by its extension each time `extend_deadline` names it, and
+// stands still while the case is in a state whose clock is stopped (suspension, hearing).
+// Pure: the same timeline, calendar and day give the same answer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "calendar/work_calendar.hpp"
+#include "cases/procedure.hpp"
+
+namespace lj::cases {
+
+struct DeadlineState {
+  std::string kind, name_zh, source;
+  int length = 0;
+  bool working_days = true;
+  std::string started_on;  // YYYY-MM-DD
+  int extensions = 0;      // how many times extended
+  int stopped_days = 0;    // calendar days the clock stood still
+  bool paused = false;     // the clock stands still now
+  std::string due_on;      // YYYY-MM-DD; empty when the calendar cannot say (see `problem`)
+  std::string ended_on;    // the day the ending step was taken; empty while running
+  // met | late (ended after its due day) | open | overdue (running past its due day) | paused
+  std::string status;
+  int days_left = 0;       // open: days (working days when the period is in working days) to due
+  std::string problem;     // why due_on is empty (the calendar does not cover the dates)
+};
+
+// The deadlines that have started, in the order of the definition. `timeline`: the case's
+// events, oldest first (those of kind "action" count: data.action, data.from, data.to,
+// data.fields); `lead_received_at`: the lead's receipt time (ISO 8601; empty: no lead);
+// `today`: the day the statuses are judged on.
+std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
+                                          const calendar::WorkCalendar& calendar,
+                                          const std::vector<CaseEvent>& timeline,
+                                          const std::string& lead_received_at,
+                                          const std::string& today);
+
+Json to_json(const DeadlineState& d);
+
+}  // namespace lj::cases
