@@ -4,6 +4,11 @@
 #include <map>
 
 namespace lj::screen {
+namespace {
+double excess(const RateEstimate& e) {
+  return e.estimated && e.province > 0 ? e.smoothed / e.province : 0;
+}
+}  // namespace
 
 std::vector<Hotspot> compute_hotspots(const std::vector<HotspotCell>& cells,
                                       const HotspotConfig& config) {
@@ -43,25 +48,29 @@ std::vector<Hotspot> compute_hotspots(const std::vector<HotspotCell>& cells,
       h.enterprises = c->enterprises;
       if (c->sampled >= config.min_sampled && c->sampled > 0) {
         const Count n{static_cast<double>(c->failed), static_cast<double>(c->sampled)};
-        const Posterior p = beta_posterior(beta, n, province_failure);
+        // Compared with the prior's mean: the pooled rate, kept off 0 and 1 like the prior.
+        const Posterior p = beta_posterior(beta, n, beta.mean());
         h.nonconformance = {true, n.events / n.exposure, p.mean, province_failure, p.p_above,
-                            p.p_above >= config.flag_level};
+                            p.p_above >= config.flag_level && c->failed >= config.min_events};
       }
       if (c->enterprises > 0) {
         const Count n{static_cast<double>(c->complaints),
                       static_cast<double>(c->enterprises) / config.per_enterprises};
-        const Posterior p = gamma_posterior(gamma, n, province_complaints);
+        const Posterior p = gamma_posterior(gamma, n, gamma.mean());
         h.complaint_rate = {true, n.events / n.exposure, p.mean, province_complaints, p.p_above,
-                            p.p_above >= config.flag_level};
+                            p.p_above >= config.flag_level && c->complaints >= config.min_events};
       }
       out.push_back(std::move(h));
     }
   }
   std::sort(out.begin(), out.end(), [](const Hotspot& a, const Hotspot& b) {
-    if (a.flagged() != b.flagged()) return a.flagged();
+    if (a.flags() != b.flags()) return a.flags() > b.flags();
     const double pa = std::max(a.nonconformance.p_above, a.complaint_rate.p_above);
     const double pb = std::max(b.nonconformance.p_above, b.complaint_rate.p_above);
     if (pa != pb) return pa > pb;
+    const double ra = std::max(excess(a.nonconformance), excess(a.complaint_rate));
+    const double rb = std::max(excess(b.nonconformance), excess(b.complaint_rate));
+    if (ra != rb) return ra > rb;
     if (a.division_code != b.division_code) return a.division_code < b.division_code;
     return a.category < b.category;
   });

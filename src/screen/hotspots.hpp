@@ -30,6 +30,7 @@ struct HotspotConfig {
   double flag_level = 0.95;    // flagged when P(rate > province rate) >= flag_level
   int64_t min_sampled = 1;     // cells with fewer samples get no non-conformance estimate
   double per_enterprises = 10000;  // complaint rates are per this many enterprises
+  int64_t min_events = 3;      // a rate is flagged only with at least this many failures/complaints
 };
 
 struct RateEstimate {
@@ -43,15 +44,19 @@ struct RateEstimate {
 
 struct Hotspot {
   std::string division_code;
+  std::string division_name;  // filled by the caller that knows the unit names
+  std::string level;          // county | league (the caller's)
   std::string category;
   int64_t sampled = 0, failed = 0, complaints = 0, enterprises = 0;
   RateEstimate nonconformance;
   RateEstimate complaint_rate;
   bool flagged() const { return nonconformance.flagged || complaint_rate.flagged; }
+  int flags() const { return int{nonconformance.flagged} + int{complaint_rate.flagged}; }
 };
 
-// Estimates for the in-scope cells, ordered by flagged first, then by the larger exceedance
-// probability, then division and category.
+// Estimates for the in-scope cells, ordered by the number of flagged rates (2, 1, 0), then the
+// larger exceedance probability, then the larger ratio of smoothed to province rate, then
+// division and category.
 std::vector<Hotspot> compute_hotspots(const std::vector<HotspotCell>& cells,
                                       const HotspotConfig& config);
 

@@ -39,12 +39,6 @@ double beta_fraction(double x, double a, double b) {
   return h;
 }
 
-double variance(const std::vector<double>& v, double mean) {
-  double s = 0;
-  for (double x : v) s += (x - mean) * (x - mean);
-  return s / static_cast<double>(v.size() - 1);
-}
-
 }  // namespace
 
 double beta_cdf(double x, double a, double b) {
@@ -87,54 +81,64 @@ double gamma_cdf(double x, double a) {
   return std::max(0.0, 1 - std::exp(log_front) * h);
 }
 
-BetaPrior fit_beta_prior(const std::vector<Count>& units, double max_strength) {
-  double events = 0, trials = 0, inv_n = 0;
-  std::vector<double> rates;
+// Both fits use the weighted moment estimator of the between-unit variance (the one of
+// DerSimonian and Laird): with pooled mean m, S = Σ w_i (r_i − m)² has expectation
+// (k − 1)·v + τ²·(W − Σw_i²/W), where w_i is a unit's exposure, W = Σw_i, and v the sampling
+// variance per unit of exposure (m(1−m) binomial, m Poisson). So τ² = (S − (k−1)v)/(W − Σw²/W).
+namespace {
+struct Moments {
+  double mean = 0;   // pooled rate
+  double tau2 = 0;   // between-unit variance; <= 0 when none shows
+  size_t units = 0;
+  double exposure = 0;
+};
+
+Moments moments(const std::vector<Count>& units, bool binomial) {
+  Moments out;
+  double events = 0, w2 = 0;
   for (const Count& c : units) {
     if (c.exposure <= 0) continue;
     events += c.events;
-    trials += c.exposure;
-    inv_n += 1 / c.exposure;
-    rates.push_back(c.events / c.exposure);
+    out.exposure += c.exposure;
+    w2 += c.exposure * c.exposure;
+    ++out.units;
   }
-  if (trials <= 0) return {};
-  double m = events / trials;
-  m = std::clamp(m, 0.5 / trials, 1 - 0.5 / trials);
+  if (out.exposure <= 0) return out;
+  out.mean = events / out.exposure;
+  if (binomial)
+    out.mean = std::clamp(out.mean, 0.5 / out.exposure, 1 - 0.5 / out.exposure);
+  else
+    out.mean = std::max(out.mean, 0.5 / out.exposure);
+  if (out.units < 2) return out;
+  double s = 0;
+  for (const Count& c : units) {
+    if (c.exposure <= 0) continue;
+    const double r = c.events / c.exposure - out.mean;
+    s += c.exposure * r * r;
+  }
+  const double v = binomial ? out.mean * (1 - out.mean) : out.mean;
+  const double denominator = out.exposure - w2 / out.exposure;
+  if (denominator > 0) out.tau2 = (s - static_cast<double>(out.units - 1) * v) / denominator;
+  return out;
+}
+}  // namespace
+
+BetaPrior fit_beta_prior(const std::vector<Count>& units, double max_strength) {
+  const Moments mo = moments(units, true);
+  if (mo.exposure <= 0) return {};
+  const double m = mo.mean;
   double strength = max_strength;
-  if (rates.size() >= 2) {
-    double mean_rate = 0;
-    for (double r : rates) mean_rate += r;
-    mean_rate /= static_cast<double>(rates.size());
-    const double tau2 = variance(rates, mean_rate) -
-                        m * (1 - m) * inv_n / static_cast<double>(rates.size());
-    if (tau2 > 0) strength = std::clamp(m * (1 - m) / tau2 - 1, 1e-3, max_strength);
-  }
+  if (mo.tau2 > 0) strength = std::clamp(m * (1 - m) / mo.tau2 - 1, 1e-3, max_strength);
   return {m * strength, (1 - m) * strength};
 }
 
 GammaPrior fit_gamma_prior(const std::vector<Count>& units, double max_strength) {
-  double events = 0, exposure = 0, inv_e = 0;
-  std::vector<double> rates;
-  for (const Count& c : units) {
-    if (c.exposure <= 0) continue;
-    events += c.events;
-    exposure += c.exposure;
-    inv_e += 1 / c.exposure;
-    rates.push_back(c.events / c.exposure);
-  }
-  if (exposure <= 0) return {};
-  const double m = std::max(events, 0.5) / exposure;
+  const Moments mo = moments(units, false);
+  if (mo.exposure <= 0) return {};
   // rate = m/τ² is the prior's weight in exposure units; without excess spread it is capped.
   double rate = max_strength;
-  if (rates.size() >= 2) {
-    double mean_rate = 0;
-    for (double r : rates) mean_rate += r;
-    mean_rate /= static_cast<double>(rates.size());
-    const double tau2 =
-        variance(rates, mean_rate) - m * inv_e / static_cast<double>(rates.size());
-    if (tau2 > 0) rate = std::clamp(m / tau2, 1e-6, max_strength);
-  }
-  return {m * rate, rate};
+  if (mo.tau2 > 0) rate = std::clamp(mo.mean / mo.tau2, 1e-6, max_strength);
+  return {mo.mean * rate, rate};
 }
 
 Posterior beta_posterior(const BetaPrior& prior, const Count& c, double reference) {

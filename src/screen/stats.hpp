@@ -26,14 +26,15 @@ struct BetaPrior {
   double mean() const { return alpha / (alpha + beta); }
 };
 // Method of moments over the units with trials > 0: m = Σy/Σn (the pooled rate); the spread
-// between units τ² = var(y/n) − m(1−m)·mean(1/n), the observed variance less its binomial part;
-// then α+β = m(1−m)/τ² − 1. When τ² is not positive (no excess spread) or fewer than two units,
-// α+β is `max_strength` (every unit pulled to the pooled rate). m of 0 or 1 is nudged by half an
-// event so the prior stays proper.
+// between units τ² = (Σ n_i (p_i − m)² − (k−1)·m(1−m)) / (N − Σn_i²/N), the observed weighted
+// spread less its binomial part (N = Σn_i, k units); then α+β = m(1−m)/τ² − 1. When τ² is not
+// positive (no excess spread) or fewer than two units, α+β is `max_strength` (every unit pulled
+// to the pooled rate). m of 0 or 1 is nudged by half an event so the prior stays proper.
 BetaPrior fit_beta_prior(const std::vector<Count>& units, double max_strength = 1e4);
 
 // A gamma prior Gamma(shape, rate) of a Poisson rate per exposure unit, fitted by moments:
-// m = Σc/ΣE; τ² = var(c/E) − m·mean(1/E); shape = m²/τ², rate = m/τ² (the same fallback).
+// m = Σc/ΣE; τ² = (Σ E_i (r_i − m)² − (k−1)·m) / (ΣE − ΣE_i²/ΣE); shape = m²/τ², rate = m/τ²
+// (the same fallback).
 struct GammaPrior {
   double shape = 1, rate = 1;
   double mean() const { return shape / rate; }

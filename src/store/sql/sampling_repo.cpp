@@ -128,9 +128,10 @@ Result<Page<screen::SamplingResult>> list_sampling_results(SqlStore& store, cons
   std::string sql = std::string("SELECT ") + kSampleColumns + " FROM sampling_results s WHERE " +
                     scope_predicate(actor, "sampling_result", "s", params);
   if (!q.unit_code.empty()) {
-    LJ_ASSIGN_OR_RETURN(Unit unit, store.get_unit(q.unit_code));
+    auto unit = store.get_unit(q.unit_code);
+    if (!unit.ok()) return Status::Invalid("unit", "no unit with code " + q.unit_code);
     sql += " AND s.unit_path LIKE ?";
-    params.emplace_back(unit.path + "%");  // paths are digits and slashes
+    params.emplace_back(unit->path + "%");  // paths are digits and slashes
   }
   if (!q.product_category.empty()) {
     sql += " AND s.product_category = ?";

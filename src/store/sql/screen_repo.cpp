@@ -41,8 +41,8 @@ constexpr const char* kEnterprisesByUnit =
 Result<std::string> scope_path(SqlStore& store, const Actor& actor, const std::string& unit_code) {
   if (unit_code.empty()) return actor.unit_path;
   auto unit = store.get_unit(unit_code);
-  if (!unit.ok() || unit->path.rfind(actor.unit_path, 0) != 0)
-    return Status::NotFound("no unit " + unit_code);
+  if (!unit.ok()) return Status::Invalid("unit", "no unit with code " + unit_code);
+  if (unit->path.rfind(actor.unit_path, 0) != 0) return Status::NotFound("no unit " + unit_code);
   return unit->path;
 }
 
@@ -233,7 +233,7 @@ Result<screen::RiskScore> enterprise_risk(SqlStore& store, const Actor& actor, i
   return screen::score_risk(in, config, month);
 }
 
-Result<std::vector<HotspotRow>> hotspots(SqlStore& store, const Actor& actor,
+Result<std::vector<screen::Hotspot>> hotspots(SqlStore& store, const Actor& actor,
                                          const HotspotQuery& q,
                                          const screen::HotspotConfig& config) {
   if (q.level != "county" && q.level != "league")
@@ -285,21 +285,19 @@ Result<std::vector<HotspotRow>> hotspots(SqlStore& store, const Actor& actor,
     cell.in_scope = u != by_code.end() && u->second->path.rfind(actor.unit_path, 0) == 0;
     list.push_back(cell);
   }
-  std::vector<HotspotRow> out;
+  std::vector<screen::Hotspot> out;
   for (screen::Hotspot& h : screen::compute_hotspots(list, config)) {
     if (q.flagged_only && !h.flagged()) continue;
     if (h.sampled == 0 && h.complaints == 0) continue;  // nothing observed: nothing to show
-    HotspotRow row;
     auto u = by_code.find(h.division_code);
-    row.division_name = u == by_code.end() ? "" : u->second->name;
-    row.level = q.level;
-    row.hotspot = std::move(h);
-    out.push_back(std::move(row));
+    h.division_name = u == by_code.end() ? "" : u->second->name;
+    h.level = q.level;
+    out.push_back(std::move(h));
   }
   return out;
 }
 
-Result<std::vector<TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q) {
+Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q) {
   std::string lead_column, sample_column;
   if (q.group == "special_action") {
     lead_column = "special_actions";
@@ -339,7 +337,7 @@ Result<std::vector<TrendRow>> trends(SqlStore& store, const Actor& actor, const 
       sample_where + " GROUP BY sampled_month" +
       (q.group == "source" ? std::string() : ", " + sample_column);
 
-  std::map<std::pair<std::string, std::string>, TrendRow> rows;
+  std::map<std::pair<std::string, std::string>, screen::TrendRow> rows;
   auto groups_of = [&](const Row& r) {
     std::vector<std::string> out;
     if (q.group == "special_action") out = split_labels(r.text(1));
@@ -354,13 +352,13 @@ Result<std::vector<TrendRow>> trends(SqlStore& store, const Actor& actor, const 
     LJ_ASSIGN_OR_RETURN(Rows samples, c.query(sample_sql, sample_params));
     for (const Row& r : samples)
       for (const std::string& g : groups_of(r)) {
-        TrendRow& t = rows[{r.text(0), g}];
+        screen::TrendRow& t = rows[{r.text(0), g}];
         t.samples += r.int64(2);
         t.failed_samples += r.int64(3);
       }
     return Status::Ok();
   }));
-  std::vector<TrendRow> out;
+  std::vector<screen::TrendRow> out;
   for (auto& [key, row] : rows) {
     row.month = key.first;
     row.group = key.second;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "screen/hotspots.hpp"
+#include "screen/report_json.hpp"
 #include "screen/risk.hpp"
 #include "store/sql/sql_store.hpp"
 
@@ -48,13 +49,8 @@ struct HotspotQuery {
   bool flagged_only = false;
 };
 
-struct HotspotRow {
-  screen::Hotspot hotspot;
-  std::string division_name;
-  std::string level;
-};
-
-Result<std::vector<HotspotRow>> hotspots(SqlStore& store, const Actor& actor,
+// The in-scope divisions with samples or complaints, estimated, ordered as compute_hotspots.
+Result<std::vector<screen::Hotspot>> hotspots(SqlStore& store, const Actor& actor,
                                          const HotspotQuery& q,
                                          const screen::HotspotConfig& config);
 
@@ -64,16 +60,8 @@ struct TrendQuery {
   std::string unit_code;                 // narrow to this unit's subtree
 };
 
-struct TrendRow {
-  std::string month;  // YYYY-MM
-  std::string group;  // the code; "none" for leads without one
-  int64_t leads = 0;
-  int64_t samples = 0;
-  int64_t failed_samples = 0;
-};
-
 // Counts by month × group of the leads and the sampling results in scope, ordered by month and
 // group. A lead under several special actions counts once under each.
-Result<std::vector<TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q);
+Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q);
 
 }  // namespace lj::sql
