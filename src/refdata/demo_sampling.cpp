@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <optional>
 
 #include "core/clock.hpp"
 #include "refdata/demo_catalog.hpp"
@@ -54,14 +55,17 @@ class Builder {
       : data_(data), ids_(ids), rng_(seed ^ 0x5a3d1e) {}
 
   screen::SamplingResult sample(size_t e, int day, double fail_p, const char* level) {
-    const EnterpriseDraft& d = data_.enterprises[e];
+    return sample(data_.enterprises[e], ids_[e], day, fail_p, level);
+  }
+  screen::SamplingResult sample(const EnterpriseDraft& d, std::optional<int64_t> id, int day,
+                                double fail_p, const char* level) {
     const CategoryInfo& c = category_info(d.category);
     screen::SamplingResult s;
     char no[32];
     std::snprintf(no, sizeof no, "JD-%s-%05d", date_of_day(day).substr(0, 4).c_str(), ++serial_);
     s.source_id = no;
     s.sampled_on = date_of_day(day);
-    s.enterprise_id = ids_[e];
+    s.enterprise_id = id;
     s.enterprise_name = d.enterprise.name;
     s.enterprise_uscc = d.enterprise.uscc;
     s.enterprise_address = d.enterprise.address;
@@ -85,20 +89,22 @@ class Builder {
   }
 
   Lead complaint(size_t e, int day, int n) {
-    const EnterpriseDraft& d = data_.enterprises[e];
+    return complaint(data_.enterprises[e], ids_[e], day, n);
+  }
+  Lead complaint(const EnterpriseDraft& d, std::optional<int64_t> id, int day, int n) {
     const CategoryInfo& c = category_info(d.category);
     Lead l;
     l.source = "hotline_12365";
-    char id[32];
-    std::snprintf(id, sizeof id, "12365-JD-%05d", n);
-    l.source_id = id;
+    char source_id[32];
+    std::snprintf(source_id, sizeof source_id, "12365-JD-%05d", n);
+    l.source_id = source_id;
     l.received_at = format_time(demo_start() + int64_t{day} * 86400 + 9 * 3600 + n * 60);
     const std::string product = c.products.empty() ? c.code : rng_.pick(c.products);
     l.title = "投诉" + d.enterprise.name + "销售的" + product + "质量问题";
     l.text = "消费者来电反映：在" + d.enterprise.name + "购买的" + product +
-             "使用后效果明显不符，怀疑有效含量不足，要求查处。";
+             "使用后发现质量明显与标称不符，怀疑是不合格产品，要求查处。";
     l.unit_code = d.place.county_code;
-    l.enterprise_id = ids_[e];
+    l.enterprise_id = id;
     l.enterprise_name = d.enterprise.name;
     l.enterprise_uscc = d.enterprise.uscc;
     l.enterprise_address = d.enterprise.address;
@@ -127,26 +133,43 @@ Status load_demo_sampling(Store& store, const DemoData& data,
   std::vector<screen::SamplingResult> samples;
   std::vector<Lead> complaints;
   // Routine sampling: producers and sellers of every category, about two samples each over the
-  // two years; focus categories fail more often.
+  // two years; focus categories fail more often. The planted hotspot is sampled below.
+  std::vector<std::pair<EnterpriseDraft, std::optional<int64_t>>> planted;
   for (size_t e = 0; e < data.enterprises.size(); ++e) {
     const EnterpriseDraft& d = data.enterprises[e];
     const CategoryInfo& c = category_info(d.category);
-    const bool planted =
-        d.place.county_code == kPlantedHotspotCounty && d.category == kPlantedHotspotCategory;
-    const int n = planted ? 8 : b.rng().between(0, 4);
-    const double fail_p = planted ? 0.55 : (c.action == "agri_inputs" || c.action == "building_materials") ? 0.10 : 0.07;
+    if (d.place.county_code == kPlantedHotspotCounty && d.category == kPlantedHotspotCategory) {
+      planted.emplace_back(d, enterprise_ids[e]);
+      continue;
+    }
+    const int n = b.rng().between(0, 4);
+    const double fail_p =
+        c.action == "agri_inputs" || c.action == "building_materials" ? 0.10 : 0.07;
     for (int i = 0; i < n; ++i)
       samples.push_back(b.sample(e, seasonal_day(b.rng(), c.action), fail_p,
                                  b.rng().chance(0.2) ? "national" : "provincial"));
   }
+  // The planted hotspot: the registered fertilizer sellers of 敖汉旗, and unregistered village
+  // shops up to five, sampled eight times each, failing more than half the time; their buyers
+  // call 12365.
+  static const char* kShops[] = {"敖汉旗新惠镇丰收农资门市部", "敖汉旗四家子镇惠农农资店",
+                                 "敖汉旗下洼镇金穗农资经销部", "敖汉旗长胜镇兴农化肥门市部",
+                                 "敖汉旗贝子府镇田丰农资店"};
+  for (size_t i = 0; planted.size() < 5; ++i) {
+    EnterpriseDraft shop;
+    shop.enterprise.name = kShops[i];
+    shop.enterprise.address = std::string("内蒙古自治区赤峰市") + kShops[i];
+    shop.enterprise.region_code = kPlantedHotspotCounty;
+    shop.category = kPlantedHotspotCategory;
+    shop.place.county_code = kPlantedHotspotCounty;
+    planted.emplace_back(shop, std::nullopt);
+  }
   int complaint_no = 0;
-  // The planted hotspot's complaints: farmers of 敖汉旗 calling 12365 about compound fertilizer.
-  for (size_t e = 0; e < data.enterprises.size(); ++e) {
-    const EnterpriseDraft& d = data.enterprises[e];
-    if (d.place.county_code != kPlantedHotspotCounty || d.category != kPlantedHotspotCategory)
-      continue;
+  for (const auto& [d, id] : planted) {
+    for (int i = 0; i < 8; ++i)
+      samples.push_back(b.sample(d, id, seasonal_day(b.rng(), "agri_inputs"), 0.55, "provincial"));
     for (int i = 0; i < 10; ++i)
-      complaints.push_back(b.complaint(e, seasonal_day(b.rng(), "agri_inputs"), ++complaint_no));
+      complaints.push_back(b.complaint(d, id, seasonal_day(b.rng(), "agri_inputs"), ++complaint_no));
   }
   // Three clear risks: the first focus-category enterprises of 松山区 fail three times in the
   // last half year and draw complaints.
