@@ -64,12 +64,18 @@ Status apply_weights(const std::vector<std::string>& weights, screen::RiskConfig
       return Status::Invalid("weight", "--weight " + name + ": not a number");
     }
     if (v < 0) return Status::Invalid("weight", "--weight " + name + ": must not be negative");
-    if (name == "sampling_failures") config.w_sampling_failures = v;
-    else if (name == "complaints") config.w_complaints = v;
-    else if (name == "prior_cases") config.w_prior_cases = v;
-    else if (name == "dishonesty") config.w_dishonesty = v;
-    else if (name == "category") config.w_category = v;
-    else if (name == "recency") config.w_recency = v;
+    if (name == "sampling_failures")
+      config.w_sampling_failures = v;
+    else if (name == "complaints")
+      config.w_complaints = v;
+    else if (name == "prior_cases")
+      config.w_prior_cases = v;
+    else if (name == "dishonesty")
+      config.w_dishonesty = v;
+    else if (name == "category")
+      config.w_category = v;
+    else if (name == "recency")
+      config.w_recency = v;
     else
       return Status::Invalid("weight", "unknown factor '" + name +
                                            "' (sampling_failures, complaints, prior_cases, "
@@ -78,7 +84,9 @@ Status apply_weights(const std::vector<std::string>& weights, screen::RiskConfig
   return Status::Ok();
 }
 
-void print(const Json& j, bool compact) { std::cout << (compact ? j.dump() : j.dump(2)) << "\n"; }
+void print(const Json& j, bool compact) {
+  std::cout << (compact ? j.dump() : j.dump(2)) << "\n";
+}
 
 int run(const ScreenArgs& a, const std::string& what) {
   auto store = open_store(a.common.db, 2);
@@ -151,16 +159,22 @@ void add_common_options(CLI::App* sub, ScreenArgs& a) {
 void add_screen_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ScreenArgs>();
   auto* screen = app.add_subcommand(
-      "screen", "big-data screening: risk ranking, hotspots, trends as JSON; see docs/screening.md");
+      "screen",
+      "big-data screening: risk ranking, hotspots, trends as JSON; see docs/screening.md");
   screen->require_subcommand(1);
 
   auto* risk = screen->add_subcommand(
       "risk", "enterprises ranked by explainable risk score, each factor's points and share");
   add_common_options(risk, *args);
   risk->add_option("--category", args->category, "only enterprises whose main category is this");
-  risk->add_option("--as-of", args->as_of, "month YYYY-MM the decay counts from (default: newest data)");
-  risk->add_option("--limit", args->limit, "items to print")->capture_default_str()->check(CLI::Range(1, 100000));
-  risk->add_option("--offset", args->offset, "items to skip")->capture_default_str()->check(CLI::NonNegativeNumber);
+  risk->add_option("--as-of", args->as_of,
+                   "month YYYY-MM the decay counts from (default: newest data)");
+  risk->add_option("--limit", args->limit, "items to print")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  risk->add_option("--offset", args->offset, "items to skip")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   risk->add_option("--enterprise", args->enterprise, "one enterprise's score and factors (its id)");
   risk->add_option("--half-life", args->half_life, "months in which an event's weight halves")
       ->capture_default_str()

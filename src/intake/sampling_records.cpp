@@ -24,7 +24,9 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+bool blank(const std::string& s) {
+  return s.find_first_not_of(" \t") == std::string::npos;
+}
 
 }  // namespace
 
@@ -33,8 +35,7 @@ const FieldSet& sampling_fields() {
       {"source_id", "sampled_on", "enterprise_name", "enterprise_uscc", "enterprise_address",
        "region_code", "product_name", "product_category", "batch_no", "standard", "result",
        "failed_items", "lab", "sampling_level", "special_actions"},
-      {"source_id", "sampled_on", "enterprise_name", "product_name", "product_category",
-       "result"}};
+      {"source_id", "sampled_on", "enterprise_name", "product_name", "product_category", "result"}};
   return kFields;
 }
 
@@ -52,7 +53,8 @@ Result<screen::SamplingResult> sampling_from_row(
   if (blank(s.enterprise_name))
     return Status::Invalid("enterprise_name", "enterprise_name must not be blank");
   LJ_ASSIGN_OR_RETURN(s.product_name, api::req_string(row, "product_name", 300));
-  if (blank(s.product_name)) return Status::Invalid("product_name", "product_name must not be blank");
+  if (blank(s.product_name))
+    return Status::Invalid("product_name", "product_name must not be blank");
   LJ_ASSIGN_OR_RETURN(s.product_category, api::req_string(row, "product_category", 60));
   LJ_RETURN_IF_ERROR(vocab.check("product_category", s.product_category, "product_category"));
   LJ_ASSIGN_OR_RETURN(s.result, api::req_string(row, "result", 10));
@@ -76,8 +78,8 @@ Result<screen::SamplingResult> sampling_from_row(
   if (!s.enterprise_uscc.empty()) {
     text::UsccCheck check = text::check_uscc(s.enterprise_uscc);
     if (check.normalized.size() != 18)
-      return Status::Invalid("enterprise_uscc",
-                             "a unified social credit code has 18 characters (" + check.reason + ")");
+      return Status::Invalid("enterprise_uscc", "a unified social credit code has 18 characters (" +
+                                                    check.reason + ")");
     s.enterprise_uscc = check.normalized;
   }
   if (!s.region_code.empty() &&

@@ -29,7 +29,9 @@ std::string date_of_day(int day) {
   return format_time(demo_start() + int64_t{day} * 86400 + 10 * 3600).substr(0, 10);
 }
 
-int month_of_day(int day) { return std::stoi(date_of_day(day).substr(5, 2)); }
+int month_of_day(int day) {
+  return std::stoi(date_of_day(day).substr(5, 2));
+}
 
 // A day in the two years drawn by the season weights of `action`, within [from, kDays).
 int seasonal_day(Rng& rng, const std::string& action, int from = 0) {
@@ -81,9 +83,8 @@ class Builder {
     s.standard = c.standard;
     s.result = rng_.chance(fail_p) ? "fail" : "pass";
     if (s.failed()) s.failed_items = failed_items(rng_, c);
-    s.lab = rng_.pick(std::vector<std::string>{"内蒙古自治区产品质量检验研究院",
-                                               "赤峰市产品质量计量检测所",
-                                               "呼和浩特市产品质量检验所"});
+    s.lab = rng_.pick(std::vector<std::string>{
+        "内蒙古自治区产品质量检验研究院", "赤峰市产品质量计量检测所", "呼和浩特市产品质量检验所"});
     s.sampling_level = level;
     return s;
   }
@@ -169,7 +170,8 @@ Status load_demo_sampling(Store& store, const DemoData& data,
     for (int i = 0; i < 8; ++i)
       samples.push_back(b.sample(d, id, seasonal_day(b.rng(), "agri_inputs"), 0.55, "provincial"));
     for (int i = 0; i < 10; ++i)
-      complaints.push_back(b.complaint(d, id, seasonal_day(b.rng(), "agri_inputs"), ++complaint_no));
+      complaints.push_back(
+          b.complaint(d, id, seasonal_day(b.rng(), "agri_inputs"), ++complaint_no));
   }
   // Three clear risks: the first focus-category enterprises of 松山区 fail three times in the
   // last half year and draw complaints.
@@ -182,7 +184,8 @@ Status load_demo_sampling(Store& store, const DemoData& data,
       continue;
     ++risky;
     for (int i = 0; i < 3; ++i) samples.push_back(b.sample(e, kDays - 180 + 55 * i, 1.0, "city"));
-    for (int i = 0; i < 4; ++i) complaints.push_back(b.complaint(e, kDays - 150 + 30 * i, ++complaint_no));
+    for (int i = 0; i < 4; ++i)
+      complaints.push_back(b.complaint(e, kDays - 150 + 30 * i, ++complaint_no));
   }
 
   const Actor system = Actor::system("demo");

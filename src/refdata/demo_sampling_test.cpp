@@ -66,8 +66,8 @@ TEST_P(DemoSamplingTest, ThePlantedHotspotIsFlaggedAndARerunAddsNothing) {
   for (const auto& h : *songshan) EXPECT_EQ(h.division_code, "150404");
 
   // The planted risky enterprises of Songshan lead its ranking with failures as top factor.
-  auto ranking = sql::risk_ranking(store_->sql(), analyst_at("150404", "/150000/150400/150404/"),
-                                   {}, {});
+  auto ranking =
+      sql::risk_ranking(store_->sql(), analyst_at("150404", "/150000/150400/150404/"), {}, {});
   ASSERT_TRUE(ranking.ok());
   ASSERT_GE(ranking->items.size(), 3u);
   EXPECT_EQ(ranking->as_of, "2019-03");

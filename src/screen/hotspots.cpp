@@ -50,15 +50,19 @@ std::vector<Hotspot> compute_hotspots(const std::vector<HotspotCell>& cells,
         const Count n{static_cast<double>(c->failed), static_cast<double>(c->sampled)};
         // Compared with the prior's mean: the pooled rate, kept off 0 and 1 like the prior.
         const Posterior p = beta_posterior(beta, n, beta.mean());
-        h.nonconformance = {true, n.events / n.exposure, p.mean, province_failure, p.p_above,
-                            p.p_above >= config.flag_level && c->failed >= config.min_events};
+        h.nonconformance = {
+            true,      n.events / n.exposure,
+            p.mean,    province_failure,
+            p.p_above, p.p_above >= config.flag_level && c->failed >= config.min_events};
       }
       if (c->enterprises > 0) {
         const Count n{static_cast<double>(c->complaints),
                       static_cast<double>(c->enterprises) / config.per_enterprises};
         const Posterior p = gamma_posterior(gamma, n, gamma.mean());
-        h.complaint_rate = {true, n.events / n.exposure, p.mean, province_complaints, p.p_above,
-                            p.p_above >= config.flag_level && c->complaints >= config.min_events};
+        h.complaint_rate = {
+            true,      n.events / n.exposure,
+            p.mean,    province_complaints,
+            p.p_above, p.p_above >= config.flag_level && c->complaints >= config.min_events};
       }
       out.push_back(std::move(h));
     }

@@ -27,18 +27,18 @@ struct HotspotCell {
 };
 
 struct HotspotConfig {
-  double flag_level = 0.95;    // flagged when P(rate > province rate) >= flag_level
-  int64_t min_sampled = 1;     // cells with fewer samples get no non-conformance estimate
+  double flag_level = 0.95;        // flagged when P(rate > province rate) >= flag_level
+  int64_t min_sampled = 1;         // cells with fewer samples get no non-conformance estimate
   double per_enterprises = 10000;  // complaint rates are per this many enterprises
-  int64_t min_events = 3;      // a rate is flagged only with at least this many failures/complaints
+  int64_t min_events = 3;  // a rate is flagged only with at least this many failures/complaints
 };
 
 struct RateEstimate {
-  bool estimated = false;   // false: no samples / no registered enterprises
-  double raw = 0;           // failed/sampled, or complaints per 10,000 enterprises
-  double smoothed = 0;      // posterior mean (same unit as raw)
-  double province = 0;      // the province's pooled rate for the category (same unit)
-  double p_above = 0;       // P(rate > province | data)
+  bool estimated = false;  // false: no samples / no registered enterprises
+  double raw = 0;          // failed/sampled, or complaints per 10,000 enterprises
+  double smoothed = 0;     // posterior mean (same unit as raw)
+  double province = 0;     // the province's pooled rate for the category (same unit)
+  double p_above = 0;      // P(rate > province | data)
   bool flagged = false;
 };
 

@@ -36,7 +36,7 @@ TEST(Hotspots, ThePlantedDivisionIsFlaggedAndComesFirst) {
   EXPECT_TRUE(h.complaint_rate.flagged);
   EXPECT_NEAR(h.nonconformance.raw, 0.4, 1e-12);
   EXPECT_NEAR(h.complaint_rate.raw, 150, 1e-9);  // 30 per 2,000 = 150 per 10,000
-  EXPECT_LT(h.nonconformance.smoothed, 0.4);      // shrunk toward the province
+  EXPECT_LT(h.nonconformance.smoothed, 0.4);     // shrunk toward the province
   for (const Hotspot& o : hs) {
     if (o.division_code != "150430") {
       EXPECT_FALSE(o.flagged()) << o.division_code;

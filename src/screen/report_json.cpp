@@ -29,12 +29,9 @@ Json to_json(const RiskScore& s) {
                            {"decayed", round_to(f.decayed, 4)},
                            {"points", round_to(f.points, 2)},
                            {"share", round_to(f.share, 4)}});
-  return Json{{"enterprise_id", s.enterprise_id},
-              {"name", s.name},
-              {"region_code", s.region_code},
-              {"category", s.category},
-              {"score", round_to(s.score, 2)},
-              {"factors", std::move(factors)}};
+  return Json{{"enterprise_id", s.enterprise_id}, {"name", s.name},
+              {"region_code", s.region_code},     {"category", s.category},
+              {"score", round_to(s.score, 2)},    {"factors", std::move(factors)}};
 }
 
 Json to_json(const Hotspot& h) {

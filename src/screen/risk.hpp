@@ -20,9 +20,9 @@ struct RiskInput {
   int64_t enterprise_id = 0;
   std::string name;
   std::string region_code;
-  std::string status;                     // the registry's status text
-  bool dishonesty_listed = false;         // on the serious-dishonesty list (see is_dishonest_status)
-  std::string category;                   // its most frequent product category ("" unknown)
+  std::string status;              // the registry's status text
+  bool dishonesty_listed = false;  // on the serious-dishonesty list (see is_dishonest_status)
+  std::string category;            // its most frequent product category ("" unknown)
   std::vector<MonthCount> failed_samples;  // supervision samples that failed
   std::vector<MonthCount> samples;         // all samples (shown, not scored)
   std::vector<MonthCount> complaints;      // leads from hotline_12365 and public_web
@@ -41,16 +41,17 @@ struct RiskConfig {
   double saturation = 1;         // decayed count giving half a factor's weight: x/(x+saturation)
   // Categories of the campaign's focus (the work plan's 重点产品).
   std::set<std::string> high_risk_categories = {
-      "fertilizer", "wire_cable", "children_products", "fuel", "steel",
-      "drip_irrigation_tape", "agri_film", "brake_linings", "cement"};
+      "fertilizer",           "wire_cable", "children_products", "fuel",  "steel",
+      "drip_irrigation_tape", "agri_film",  "brake_linings",     "cement"};
 };
 
 struct RiskFactor {
-  std::string name;      // sampling_failures | complaints | prior_cases | dishonesty | category | recency
-  double value = 0;      // raw count (events), 0/1 (dishonesty, category), months since (recency)
-  double decayed = 0;    // the decayed count the points come from (events); else as value
+  std::string
+      name;  // sampling_failures | complaints | prior_cases | dishonesty | category | recency
+  double value = 0;    // raw count (events), 0/1 (dishonesty, category), months since (recency)
+  double decayed = 0;  // the decayed count the points come from (events); else as value
   double points = 0;
-  double share = 0;      // points / score (0 when the score is 0); the shares sum to 1
+  double share = 0;  // points / score (0 when the score is 0); the shares sum to 1
 };
 
 struct RiskScore {

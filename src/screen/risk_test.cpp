@@ -28,7 +28,7 @@ TEST(RiskScore, FactorsPointsAndSharesOnAWorkedExample) {
   in.category = "fertilizer";
   in.failed_samples = {{"2019-03", 1}};  // decayed 1 -> 35 · 1/2 = 17.5
   in.complaints = {{"2018-03", 2}};      // decayed 1 -> 20 · 1/2 = 10
-  in.status = "列入严重违法失信名单";   // 15
+  in.status = "列入严重违法失信名单";    // 15
   RiskScore s = score_risk(in, RiskConfig{}, "2019-03");
   EXPECT_NEAR(factor(s, "sampling_failures").points, 17.5, 1e-9);
   EXPECT_NEAR(factor(s, "complaints").decayed, 1.0, 1e-9);

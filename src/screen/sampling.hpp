@@ -13,8 +13,8 @@ namespace lj::screen {
 
 struct SamplingResult {
   int64_t id = 0;
-  std::string source_id;   // the sampling report no.; unique
-  std::string sampled_on;  // YYYY-MM-DD (Shanghai)
+  std::string source_id;                 // the sampling report no.; unique
+  std::string sampled_on;                // YYYY-MM-DD (Shanghai)
   std::optional<int64_t> enterprise_id;  // linked by USCC, else exact name, when registered
   std::string enterprise_name;
   std::string enterprise_uscc;

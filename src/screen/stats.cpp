@@ -44,9 +44,8 @@ double beta_fraction(double x, double a, double b) {
 double beta_cdf(double x, double a, double b) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const double front =
-      std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-               b * std::log1p(-x));
+  const double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
+                                a * std::log(x) + b * std::log1p(-x));
   if (x < (a + 1) / (a + b + 2)) return front * beta_fraction(x, a, b) / a;
   return 1 - front * beta_fraction(1 - x, b, a) / b;
 }
@@ -87,8 +86,8 @@ double gamma_cdf(double x, double a) {
 // variance per unit of exposure (m(1−m) binomial, m Poisson). So τ² = (S − (k−1)v)/(W − Σw²/W).
 namespace {
 struct Moments {
-  double mean = 0;   // pooled rate
-  double tau2 = 0;   // between-unit variance; <= 0 when none shows
+  double mean = 0;  // pooled rate
+  double tau2 = 0;  // between-unit variance; <= 0 when none shows
   size_t units = 0;
   double exposure = 0;
 };

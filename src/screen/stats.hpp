@@ -43,8 +43,8 @@ GammaPrior fit_gamma_prior(const std::vector<Count>& units, double max_strength 
 
 // Posterior of one unit and the probability that its rate exceeds `reference`.
 struct Posterior {
-  double mean = 0;             // posterior mean rate
-  double p_above = 0;          // P(rate > reference | data)
+  double mean = 0;     // posterior mean rate
+  double p_above = 0;  // P(rate > reference | data)
 };
 Posterior beta_posterior(const BetaPrior& prior, const Count& c, double reference);
 Posterior gamma_posterior(const GammaPrior& prior, const Count& c, double reference);

@@ -9,8 +9,8 @@ namespace lj::screen {
 namespace {
 
 TEST(ScreenStats, BetaCdfKnownValues) {
-  EXPECT_NEAR(beta_cdf(0.3, 1, 1), 0.3, 1e-12);             // uniform
-  EXPECT_NEAR(beta_cdf(0.5, 2, 3), 0.6875, 1e-12);          // 1 - (1-x)^4 - 4x(1-x)^3 at 1/2
+  EXPECT_NEAR(beta_cdf(0.3, 1, 1), 0.3, 1e-12);     // uniform
+  EXPECT_NEAR(beta_cdf(0.5, 2, 3), 0.6875, 1e-12);  // 1 - (1-x)^4 - 4x(1-x)^3 at 1/2
   EXPECT_NEAR(beta_cdf(0.2, 2, 2), 3 * 0.04 - 2 * 0.008, 1e-12);
   EXPECT_NEAR(beta_cdf(0.9, 50, 50), 1.0, 1e-9);
   EXPECT_EQ(beta_cdf(0, 2, 2), 0);
@@ -18,9 +18,9 @@ TEST(ScreenStats, BetaCdfKnownValues) {
 }
 
 TEST(ScreenStats, GammaCdfKnownValues) {
-  EXPECT_NEAR(gamma_cdf(2, 1), 1 - std::exp(-2.0), 1e-12);   // exponential
+  EXPECT_NEAR(gamma_cdf(2, 1), 1 - std::exp(-2.0), 1e-12);      // exponential
   EXPECT_NEAR(gamma_cdf(3, 2), 1 - std::exp(-3.0) * 4, 1e-12);  // Erlang(2): 1 - e^-x (1 + x)
-  EXPECT_NEAR(gamma_cdf(100, 100), 0.5133, 1e-3);            // near the median for large shape
+  EXPECT_NEAR(gamma_cdf(100, 100), 0.5133, 1e-3);               // near the median for large shape
   EXPECT_EQ(gamma_cdf(0, 3), 0);
 }
 

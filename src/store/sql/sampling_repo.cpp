@@ -61,8 +61,8 @@ Result<std::optional<int64_t>> find_enterprise(Connection& c, const screen::Samp
 
 }  // namespace
 
-Result<std::vector<Upserted>> insert_sampling_results(SqlStore& store, const Actor& actor,
-                                                      std::vector<screen::SamplingResult>& results) {
+Result<std::vector<Upserted>> insert_sampling_results(
+    SqlStore& store, const Actor& actor, std::vector<screen::SamplingResult>& results) {
   std::vector<Upserted> out(results.size());
   if (results.empty()) return out;
   Status st = store.write([&](Connection& c) -> Status {
@@ -81,16 +81,27 @@ Result<std::vector<Upserted>> insert_sampling_results(SqlStore& store, const Act
       if (!s.enterprise_id) {
         LJ_ASSIGN_OR_RETURN(s.enterprise_id, find_enterprise(c, s));
       }
-      LJ_ASSIGN_OR_RETURN(
-          Rows rows,
-          c.query(kInsertSample,
-                  {s.source_id, s.sampled_on, s.sampled_on.substr(0, 7), opt(s.enterprise_id),
-                   s.enterprise_name, text_or_null(s.enterprise_uscc),
-                   text_or_null(s.enterprise_address), text_or_null(s.region_code), s.unit_code,
-                   s.unit_path, s.product_name, s.product_category, join_labels(s.special_actions),
-                   text_or_null(s.batch_no), text_or_null(s.standard), s.result,
-                   int64_t{s.failed() ? 1 : 0}, text_or_null(s.failed_items), text_or_null(s.lab),
-                   s.sampling_level, t}));
+      LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kInsertSample, {s.source_id,
+                                                             s.sampled_on,
+                                                             s.sampled_on.substr(0, 7),
+                                                             opt(s.enterprise_id),
+                                                             s.enterprise_name,
+                                                             text_or_null(s.enterprise_uscc),
+                                                             text_or_null(s.enterprise_address),
+                                                             text_or_null(s.region_code),
+                                                             s.unit_code,
+                                                             s.unit_path,
+                                                             s.product_name,
+                                                             s.product_category,
+                                                             join_labels(s.special_actions),
+                                                             text_or_null(s.batch_no),
+                                                             text_or_null(s.standard),
+                                                             s.result,
+                                                             int64_t{s.failed() ? 1 : 0},
+                                                             text_or_null(s.failed_items),
+                                                             text_or_null(s.lab),
+                                                             s.sampling_level,
+                                                             t}));
       if (rows.empty()) {
         LJ_ASSIGN_OR_RETURN(Rows old, c.query(kSampleIdByKey, {s.source_id}));
         if (old.empty()) return Status::Internal("sampling key vanished inside its transaction");
@@ -130,6 +141,8 @@ Result<Page<screen::SamplingResult>> list_sampling_results(SqlStore& store, cons
   if (!q.unit_code.empty()) {
     auto unit = store.get_unit(q.unit_code);
     if (!unit.ok()) return Status::Invalid("unit", "no unit with code " + q.unit_code);
+    if (unit->path.rfind(actor.unit_path, 0) != 0)
+      return Status::NotFound("no unit " + q.unit_code);
     sql += " AND s.unit_path LIKE ?";
     params.emplace_back(unit->path + "%");  // paths are digits and slashes
   }

@@ -27,13 +27,14 @@ Result<std::vector<Upserted>> store_sampling_batch(Store& store, const Actor& ac
                                                    std::vector<screen::SamplingResult>& results);
 
 struct SamplingQuery {
-  std::string unit_code;          // only this unit's subtree (within the actor's scope)
+  std::string unit_code;  // only this unit's subtree: kInvalidArgument when unknown,
+                          // kNotFound when outside the actor's scope
   std::string product_category;
-  std::string result;             // pass | fail
+  std::string result;  // pass | fail
   std::string special_action;
   std::optional<int64_t> enterprise_id;
-  std::string from, to;           // sampled_on bounds, inclusive, YYYY-MM-DD
-  std::string cursor;             // id of the last row of the previous page
+  std::string from, to;  // sampled_on bounds, inclusive, YYYY-MM-DD
+  std::string cursor;    // id of the last row of the previous page
   int limit = 50;
 };
 

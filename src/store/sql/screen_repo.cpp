@@ -46,7 +46,9 @@ Result<std::string> scope_path(SqlStore& store, const Actor& actor, const std::s
   return unit->path;
 }
 
-std::string month_of_clock(SqlStore& store) { return store.now().substr(0, 7); }
+std::string month_of_clock(SqlStore& store) {
+  return store.now().substr(0, 7);
+}
 
 Result<std::string> newest_month(SqlStore& store) {
   std::string month;
@@ -61,10 +63,11 @@ Result<std::string> newest_month(SqlStore& store) {
 }
 
 bool valid_month(const std::string& m) {
-  return m.size() == 7 && m[4] == '-' && std::isdigit(static_cast<unsigned char>(m[0])) &&
-         std::isdigit(static_cast<unsigned char>(m[5])) &&
-         std::isdigit(static_cast<unsigned char>(m[6])) && m.substr(5, 2) >= "01" &&
-         m.substr(5, 2) <= "12";
+  if (m.size() != 7 || m[4] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6})
+    if (!std::isdigit(static_cast<unsigned char>(m[i]))) return false;
+  const std::string month = m.substr(5, 2);
+  return month >= "01" && month <= "12";
 }
 
 Result<std::string> resolve_as_of(SqlStore& store, const std::string& as_of) {
@@ -192,9 +195,10 @@ Result<RiskRanking> risk_ranking(SqlStore& store, const Actor& actor, const Risk
     if (!q.category.empty() && in.category != q.category) continue;
     scored.push_back(screen::score_risk(in, config, out.as_of));
   }
-  std::sort(scored.begin(), scored.end(), [](const screen::RiskScore& a, const screen::RiskScore& b) {
-    return a.score != b.score ? a.score > b.score : a.enterprise_id < b.enterprise_id;
-  });
+  std::sort(scored.begin(), scored.end(),
+            [](const screen::RiskScore& a, const screen::RiskScore& b) {
+              return a.score != b.score ? a.score > b.score : a.enterprise_id < b.enterprise_id;
+            });
   out.total = static_cast<int64_t>(scored.size());
   const size_t from = std::min(scored.size(), static_cast<size_t>(q.offset));
   const size_t to = std::min(scored.size(), from + static_cast<size_t>(q.limit));
@@ -234,8 +238,8 @@ Result<screen::RiskScore> enterprise_risk(SqlStore& store, const Actor& actor, i
 }
 
 Result<std::vector<screen::Hotspot>> hotspots(SqlStore& store, const Actor& actor,
-                                         const HotspotQuery& q,
-                                         const screen::HotspotConfig& config) {
+                                              const HotspotQuery& q,
+                                              const screen::HotspotConfig& config) {
   if (q.level != "county" && q.level != "league")
     return Status::Invalid("level", "level must be 'county' or 'league'");
   LJ_ASSIGN_OR_RETURN(std::vector<Unit> units, store.list_units(""));
@@ -297,7 +301,8 @@ Result<std::vector<screen::Hotspot>> hotspots(SqlStore& store, const Actor& acto
   return out;
 }
 
-Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q) {
+Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor,
+                                             const TrendQuery& q) {
   std::string lead_column, sample_column;
   if (q.group == "special_action") {
     lead_column = "special_actions";
@@ -330,18 +335,20 @@ Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor
     sample_params.emplace_back(q.to);
   }
   const std::string lead_sql = "SELECT substr(received_at, 1, 7), " + lead_column +
-                               ", COUNT(*) FROM leads" + lead_where + " GROUP BY substr(received_at, 1, 7), " +
-                               lead_column;
-  const std::string sample_sql =
-      "SELECT sampled_month, " + sample_column + ", COUNT(*), SUM(failed) FROM sampling_results" +
-      sample_where + " GROUP BY sampled_month" +
-      (q.group == "source" ? std::string() : ", " + sample_column);
+                               ", COUNT(*) FROM leads" + lead_where +
+                               " GROUP BY substr(received_at, 1, 7), " + lead_column;
+  const std::string sample_sql = "SELECT sampled_month, " + sample_column +
+                                 ", COUNT(*), SUM(failed) FROM sampling_results" + sample_where +
+                                 " GROUP BY sampled_month" +
+                                 (q.group == "source" ? std::string() : ", " + sample_column);
 
   std::map<std::pair<std::string, std::string>, screen::TrendRow> rows;
   auto groups_of = [&](const Row& r) {
     std::vector<std::string> out;
-    if (q.group == "special_action") out = split_labels(r.text(1));
-    else if (!r.is_null(1)) out = {r.text(1)};
+    if (q.group == "special_action")
+      out = split_labels(r.text(1));
+    else if (!r.is_null(1))
+      out = {r.text(1)};
     if (out.empty()) out = {"none"};
     return out;
   };

@@ -51,8 +51,8 @@ struct HotspotQuery {
 
 // The in-scope divisions with samples or complaints, estimated, ordered as compute_hotspots.
 Result<std::vector<screen::Hotspot>> hotspots(SqlStore& store, const Actor& actor,
-                                         const HotspotQuery& q,
-                                         const screen::HotspotConfig& config);
+                                              const HotspotQuery& q,
+                                              const screen::HotspotConfig& config);
 
 struct TrendQuery {
   std::string group = "special_action";  // special_action | product_category | source
@@ -62,6 +62,7 @@ struct TrendQuery {
 
 // Counts by month × group of the leads and the sampling results in scope, ordered by month and
 // group. A lead under several special actions counts once under each.
-Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor, const TrendQuery& q);
+Result<std::vector<screen::TrendRow>> trends(SqlStore& store, const Actor& actor,
+                                             const TrendQuery& q);
 
 }  // namespace lj::sql

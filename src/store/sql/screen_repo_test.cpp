@@ -26,7 +26,9 @@ screen::SamplingResult sample(const std::string& no, const std::string& unit,
   return s;
 }
 
-std::pair<std::string, std::string> key(const char* a, const char* b) { return {a, b}; }
+std::pair<std::string, std::string> key(const char* a, const char* b) {
+  return {a, b};
+}
 
 class ScreenRepoTest : public StoreTest {
  protected:
@@ -51,8 +53,8 @@ class ScreenRepoTest : public StoreTest {
         sample("JD-4", "150402", "wire_cable", false),
         sample("JD-5", "150400", "fertilizer", true, "2018-05-20"),
     };
-    batch[0].enterprise_uscc = e1.uscc;        // linked by USCC
-    batch[3].enterprise_name = "红山线缆厂";   // linked by exact name
+    batch[0].enterprise_uscc = e1.uscc;       // linked by USCC
+    batch[3].enterprise_name = "红山线缆厂";  // linked by exact name
     auto stored = sql::store_sampling_batch(*store_, Actor::system("import"), batch);
     ASSERT_TRUE(stored.ok()) << stored.status().to_string();
     for (const Upserted& u : *stored) EXPECT_TRUE(u.created);
