@@ -5,35 +5,55 @@
 # open, migration check, reference data, queries, JSON) next to references measured in the same
 # run: the process doing everything but the aggregate queries (`screen trends` over an empty
 # month range), and plain `SELECT COUNT(*)` scans of the same tables in the sqlite3 shell.
-#   bench/screen_bench.sh [--leads N] [--samples N] [--db FILE]
+# With --pg URL the same runs against PostgreSQL (a fresh schema `screen_bench` in that database,
+# dropped at the end; bench/bulk_screen_pg.sql fills it) with psql as the reference.
+#   bench/screen_bench.sh [--leads N] [--samples N] [--db FILE | --pg URL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 leads=1000000
 samples=100000
 db=""
+pg=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --leads) leads="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
-    *) echo "usage: $0 [--leads N] [--samples N] [--db FILE]" >&2; exit 2 ;;
+    --pg) pg="$2"; shift 2 ;;
+    *) echo "usage: $0 [--leads N] [--samples N] [--db FILE | --pg URL]" >&2; exit 2 ;;
   esac
 done
 export LIJIAN_DATA_DIR="${LIJIAN_DATA_DIR:-$PWD/data}"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/lijian-screen-bench.XXXXXX")"
-trap 'rm -rf "$tmp"' EXIT
-[[ -n "$db" ]] || db="$tmp/bench.db"
-url="sqlite://$db"
-
-if [[ ! -f "$db" ]]; then
-  echo "loading the demo data" >&2
+if [[ -n "$pg" ]]; then
+  sep='?'
+  [[ "$pg" == *\?* ]] && sep='&'
+  url="${pg}${sep}options=-csearch_path%3Dscreen_bench"
+  trap 'psql -q -X "$pg" -c "SET client_min_messages = warning" -c "DROP SCHEMA IF EXISTS screen_bench CASCADE" >/dev/null; rm -rf "$tmp"' EXIT
+  psql -q -X "$pg" -c "SET client_min_messages = warning" -c "DROP SCHEMA IF EXISTS screen_bench CASCADE" -c "CREATE SCHEMA screen_bench" >/dev/null
+  echo "loading the demo data (PostgreSQL)" >&2
   build/lijian demo --db "$url" --leads 2000 --enterprises 800 >/dev/null
+  echo "topping up to $leads leads and $samples sampling results" >&2
+  PGOPTIONS="-csearch_path=screen_bench" psql -q -X "$pg" -v target="$leads" -v samples="$samples" \
+    -f bench/bulk_screen_pg.sql >/dev/null
+  sql() { PGOPTIONS="-csearch_path=screen_bench" psql -q -X -At "$pg" -c "$1"; }
+  ref="psql"
+else
+  trap 'rm -rf "$tmp"' EXIT
+  [[ -n "$db" ]] || db="$tmp/bench.db"
+  url="sqlite://$db"
+  if [[ ! -f "$db" ]]; then
+    echo "loading the demo data" >&2
+    build/lijian demo --db "$url" --leads 2000 --enterprises 800 >/dev/null
+  fi
+  echo "topping up to $leads leads and $samples sampling results" >&2
+  sqlite3 -bail "$db" ".parameter set @target $leads" ".read bench/bulk_leads.sql"
+  sqlite3 -bail "$db" ".parameter set @target $samples" ".read bench/bulk_sampling.sql"
+  sqlite3 "$db" "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  sql() { sqlite3 "$db" "$1"; }
+  ref="sqlite3"
 fi
-echo "topping up to $leads leads and $samples sampling results" >&2
-sqlite3 -bail "$db" ".parameter set @target $leads" ".read bench/bulk_leads.sql"
-sqlite3 -bail "$db" ".parameter set @target $samples" ".read bench/bulk_sampling.sql"
-sqlite3 "$db" "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-echo "leads: $(sqlite3 "$db" 'SELECT count(*) FROM leads'), sampling results: $(sqlite3 "$db" 'SELECT count(*) FROM sampling_results')"
+echo "leads: $(sql 'SELECT count(*) FROM leads'), sampling results: $(sql 'SELECT count(*) FROM sampling_results')"
 
 # Best of three wall-clock runs of a command, in milliseconds.
 best_ms() {
@@ -53,10 +73,10 @@ row() { printf '| %-62s | %6s ms |\n' "$1" "$2"; }
 echo
 echo "| command | best of 3 |"
 echo "|---|---|"
-row "sqlite3: SELECT COUNT(*) FROM leads" "$(best_ms sqlite3 "$db" 'SELECT count(*) FROM leads')"
-row "sqlite3: SELECT COUNT(*) FROM sampling_results" "$(best_ms sqlite3 "$db" 'SELECT count(*) FROM sampling_results')"
-row "sqlite3: SELECT COUNT(*) FROM leads WHERE unit_path LIKE '/150000/%'" \
-  "$(best_ms sqlite3 "$db" "SELECT count(*) FROM leads WHERE unit_path LIKE '/150000/%'")"
+row "$ref: SELECT COUNT(*) FROM leads" "$(best_ms sql 'SELECT count(*) FROM leads')"
+row "$ref: SELECT COUNT(*) FROM sampling_results" "$(best_ms sql 'SELECT count(*) FROM sampling_results')"
+row "$ref: SELECT COUNT(*) FROM leads WHERE unit_path LIKE '/150000/%'" \
+  "$(best_ms sql "SELECT count(*) FROM leads WHERE unit_path LIKE '/150000/%'")"
 row "lijian screen trends --from 2100-01 --to 2100-01 (process baseline)" \
   "$(best_ms build/lijian screen trends --db "$url" --json --from 2100-01 --to 2100-01)"
 row "lijian screen hotspots --level county" "$(best_ms build/lijian screen hotspots --db "$url" --json)"
