@@ -16,6 +16,8 @@
 #include "geo/gazetteer.hpp"
 #include "http/types.hpp"
 #include "model/vocabulary.hpp"
+#include "screen/hotspots.hpp"
+#include "screen/risk.hpp"
 #include "store/store.hpp"
 
 namespace lj::api {
@@ -37,6 +39,8 @@ struct AppConfig {
   std::shared_ptr<const calendar::WorkCalendar> calendar;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
+  screen::RiskConfig risk;          // factor weights and half-life of the risk score
+  screen::HotspotConfig hotspots;   // flag level and rate unit of the hotspot screen
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -84,6 +88,7 @@ void add_procedure_routes(Router& r);
 // Stores a case's statutory periods after it was opened (api/routes_procedure.cpp).
 Status refresh_case_deadlines(App& app, const Actor& actor, int64_t case_id);
 void add_system_routes(Router& r);
+void add_screen_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -112,7 +112,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ImportArgs>();
   auto* sub = app.add_subcommand(
       "import",
-      "import leads or enterprises from CSV (header row) or NDJSON (.ndjson/.jsonl, or - for "
+      "import leads, enterprises or sampling results from CSV (header row) or NDJSON (.ndjson/.jsonl, or - for "
       "stdin); prints {\"accepted\",\"duplicates\",\"rejected\",\"errors\"}; see docs/import.md");
   sub->add_option("--db", args->common.db,
                   "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
@@ -122,7 +122,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
   sub->add_option("--province", args->common.province,
                   "GB/T 2260 code of the province the unit tree covers")
       ->capture_default_str();
-  sub->add_option("--kind", args->kind, "what the file holds: leads or enterprises")->required();
+  sub->add_option("--kind", args->kind, "what the file holds: leads, enterprises or sampling")->required();
   sub->add_option("--batch-size", args->batch_size, "rows per write transaction")
       ->capture_default_str();
   sub->add_option("--max-errors", args->max_errors,

@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/screen_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
@@ -75,6 +76,7 @@ int main(int argc, char** argv) {
   add_deadlines_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
+  add_screen_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

@@ -5,6 +5,9 @@
 #include <mutex>
 #include <thread>
 
+#include "intake/sampling_records.hpp"
+#include "store/sql/sampling_repo.hpp"
+
 namespace lj::intake {
 
 namespace {
@@ -13,10 +16,11 @@ namespace {
 struct Batch {
   std::vector<Lead> leads;
   std::vector<Enterprise> enterprises;
+  std::vector<screen::SamplingResult> samples;
   std::vector<RowError> errors;  // only while the run's kept errors are under the cap
   int64_t rejected = 0;
   int64_t rows = 0;  // rows read into this batch
-  size_t size() const { return leads.size() + enterprises.size(); }
+  size_t size() const { return leads.size() + enterprises.size() + samples.size(); }
 };
 
 // A bounded hand-over from the reading thread to the writing one.
@@ -105,6 +109,11 @@ class BatchMaker {
         return reject(batch, row.line, lead.status().field(), lead.status().message());
       lead->unit_code = route_lead(*lead, context_.units, context_.gazetteer.get());
       batch.leads.push_back(std::move(*lead));
+    } else if (kind_ == Kind::kSampling) {
+      auto s = sampling_from_row(row.object, context_.vocab, context_.category_action);
+      if (!s.ok()) return reject(batch, row.line, s.status().field(), s.status().message());
+      s->unit_code = route_sample(*s, context_.units, context_.gazetteer.get());
+      batch.samples.push_back(std::move(*s));
     } else {
       Result<Enterprise> e = enterprise_from_row(row.object);
       if (!e.ok()) return reject(batch, row.line, e.status().field(), e.status().message());
@@ -143,6 +152,8 @@ Result<ImportContext> load_import_context(Store& store) {
   context.vocab = Vocabulary(codes);
   LJ_ASSIGN_OR_RETURN(std::vector<Unit> units, store.list_units(""));
   LJ_ASSIGN_OR_RETURN(context.units, UnitIndex::build(units));
+  for (const CodeEntry& c : codes)
+    if (c.kind == "product_category" && !c.parent.empty()) context.category_action[c.code] = c.parent;
   return context;
 }
 
@@ -158,9 +169,10 @@ ImportSummary import_rows(Store& store, const Actor& actor, Kind kind, RowReader
   int64_t rows_read = 0;
   Batch batch;
   while (queue.pop(batch)) {
-    Result<std::vector<Upserted>> stored = kind == Kind::kLeads
-                                               ? store.insert_leads(actor, batch.leads)
-                                               : store.upsert_enterprises(actor, batch.enterprises);
+    Result<std::vector<Upserted>> stored =
+        kind == Kind::kLeads       ? store.insert_leads(actor, batch.leads)
+        : kind == Kind::kSampling ? sql::store_sampling_batch(store, actor, batch.samples)
+                                   : store.upsert_enterprises(actor, batch.enterprises);
     if (!stored.ok()) {
       summary.status = stored.status();
       queue.stop();

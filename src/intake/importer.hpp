@@ -1,15 +1,17 @@
-// Bulk import of leads and enterprises (CONTRACTS.md, `lijian import`): rows are read and
+// Bulk import of leads, enterprises and sampling results (CONTRACTS.md, `lijian import`): rows are read and
 // validated on one thread while the previous batch is written on the calling thread, one write
 // transaction per batch.
 //
 // Crash behaviour: a batch is committed whole or not at all, and every record is keyed
-// ((source, source_id) for leads; uscc, else (name, region_code), for enterprises), so a run
+// ((source, source_id) for leads; uscc, else (name, region_code), for enterprises; the report
+// no. for sampling results, whose failed rows also become leads keyed ("sampling", report no.)), so a run
 // killed mid-file leaves whole batches behind and running the same file again stores each row
 // exactly once — the rows of the committed batches count as duplicates.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,7 @@ struct ImportContext {
   Vocabulary vocab;
   UnitIndex units;
   std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: leads are routed by region code only
+  std::map<std::string, std::string> category_action;  // product category -> its special action
 };
 Result<ImportContext> load_import_context(Store& store);
 

@@ -319,7 +319,8 @@ TEST(ImportFormat, ByExtension) {
   EXPECT_EQ(*format_for_path("-"), Format::kNdjson);
   EXPECT_FALSE(format_for_path("a.xlsx").ok());
   EXPECT_EQ(*parse_kind("enterprises"), Kind::kEnterprises);
-  EXPECT_FALSE(parse_kind("sampling").ok());
+  EXPECT_EQ(*parse_kind("sampling"), Kind::kSampling);
+  EXPECT_FALSE(parse_kind("samples").ok());
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "api/input.hpp"
 #include "core/clock.hpp"
+#include "intake/sampling_records.hpp"
 #include "leads/lead_input.hpp"
 #include "text/identifiers.hpp"
 
@@ -12,7 +13,9 @@ namespace lj::intake {
 Result<Kind> parse_kind(const std::string& name) {
   if (name == "leads") return Kind::kLeads;
   if (name == "enterprises") return Kind::kEnterprises;
-  return Status::Invalid("kind", "unknown --kind '" + name + "': expected leads or enterprises");
+  if (name == "sampling") return Kind::kSampling;
+  return Status::Invalid("kind",
+                         "unknown --kind '" + name + "': expected leads, enterprises or sampling");
 }
 
 const FieldSet& lead_fields() {
@@ -53,7 +56,12 @@ const FieldSet& enterprise_fields() {
 }
 
 const FieldSet& fields_of(Kind kind) {
-  return kind == Kind::kLeads ? lead_fields() : enterprise_fields();
+  switch (kind) {
+    case Kind::kLeads: return lead_fields();
+    case Kind::kEnterprises: return enterprise_fields();
+    case Kind::kSampling: return sampling_fields();
+  }
+  return lead_fields();
 }
 
 Result<Lead> lead_from_row(const Json& row, const Vocabulary& vocab) {

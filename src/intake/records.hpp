@@ -9,9 +9,10 @@
 
 namespace lj::intake {
 
-enum class Kind { kLeads, kEnterprises };
+enum class Kind { kLeads, kEnterprises, kSampling };
 
-// "leads" or "enterprises"; kInvalidArgument naming the kinds otherwise.
+// "leads", "enterprises" or "sampling" (sampling results: intake/sampling_records.hpp);
+// kInvalidArgument naming the kinds otherwise.
 Result<Kind> parse_kind(const std::string& name);
 
 // The columns of each kind, required ones included.

@@ -38,4 +38,15 @@ std::string route_lead(Lead& lead, const UnitIndex& units, const geo::Gazetteer*
   return units.root();
 }
 
+std::string route_sample(screen::SamplingResult& s, const UnitIndex& units,
+                         const geo::Gazetteer* gazetteer) {
+  Lead probe;
+  probe.region_code = s.region_code;
+  probe.enterprise_address = s.enterprise_address;
+  probe.text = s.enterprise_name;
+  std::string unit = route_lead(probe, units, gazetteer);
+  if (s.region_code.empty()) s.region_code = probe.region_code;
+  return unit;
+}
+
 }  // namespace lj::intake

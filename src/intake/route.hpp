@@ -9,6 +9,7 @@
 #include "core/status.hpp"
 #include "geo/gazetteer.hpp"
 #include "model/model.hpp"
+#include "screen/sampling.hpp"
 
 namespace lj::intake {
 
@@ -34,5 +35,11 @@ class UnitIndex {
 //    an empty lead.region_code is then set to the place found;
 // 3. else the root unit, whose queue holds the leads that could not be placed.
 std::string route_lead(Lead& lead, const UnitIndex& units, const geo::Gazetteer* gazetteer);
+
+// The unit responsible for a sampling result: route_lead's rules applied to its region code,
+// then its enterprise address (the sampled enterprise's place). Sets an empty region_code to the
+// place found.
+std::string route_sample(screen::SamplingResult& s, const UnitIndex& units,
+                         const geo::Gazetteer* gazetteer);
 
 }  // namespace lj::intake

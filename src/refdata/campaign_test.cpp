@@ -36,7 +36,10 @@ const std::map<std::string, std::set<std::string>> kMissionCodes = {
       "association", "rights_holder", "inspection", "undercover", "referral", "public_web",
       "other"}},
     {"lead_status", {"new", "verifying", "verified", "rejected", "case_opened"}},
-    {"case_status", {"filing_review", "filed", "not_filed", "investigating", "closed"}},
+    // The states of the case procedure (data/procedure/penalty-procedure.json).
+    {"case_status", {"filing_review", "filed", "not_filed", "investigating", "legal_review", "notice",
+                     "hearing", "deciding", "decided", "transfer_review", "transferred", "served",
+                     "executed", "suspended", "closed", "revoked"}},
 };
 
 std::map<std::string, std::map<std::string, CodeEntry>> by_kind() {

@@ -7,6 +7,7 @@
 #include "model/actor.hpp"
 #include "refdata/campaign.hpp"
 #include "refdata/demo_data.hpp"
+#include "refdata/demo_sampling.hpp"
 #include "refdata/divisions.hpp"
 
 namespace lj::refdata {
@@ -129,6 +130,8 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
     LJ_ASSIGN_OR_RETURN(Upserted up, store.upsert_enterprise(system, e.enterprise));
     enterprise_ids.push_back(up.id);
   }
+  if (opts.sampling)
+    LJ_RETURN_IF_ERROR(demo::load_demo_sampling(store, data, enterprise_ids, opts.seed));
 
   for (demo::LeadDraft& d : data.leads) {
     if (d.enterprise >= 0) d.lead.enterprise_id = enterprise_ids[static_cast<size_t>(d.enterprise)];

@@ -21,6 +21,9 @@ struct DemoOptions {
   int leads = 3000;
   int enterprises = 800;
   uint64_t seed = 2018;
+  // Also two years of supervision-sampling results with a planted hotspot (demo_sampling.hpp);
+  // their failed samples and the hotspot's complaints are leads beyond `leads`.
+  bool sampling = true;
 };
 
 // The one password of every demo account. Demo users carry is_demo = true: never in production.

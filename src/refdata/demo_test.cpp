@@ -165,7 +165,7 @@ TEST_F(DemoStoreTest, LoadsOnceAndASecondRunAddsNothing) {
   ASSERT_TRUE(units.ok());
   EXPECT_EQ(units->size(), 121u);
 
-  const DemoOptions opts{150, 40, 11};
+  const DemoOptions opts{150, 40, 11, false};  // sampling: demo_sampling_test.cpp
   size_t expected_cases = 0;
   for (const auto& l : generate(opts).leads) expected_cases += l.open_case;
   ASSERT_GT(expected_cases, 0u);
@@ -202,7 +202,7 @@ TEST_F(DemoStoreTest, LoadsOnceAndASecondRunAddsNothing) {
 
 TEST_F(DemoStoreTest, EveryLeadUsesTheCampaignCodes) {
   ASSERT_TRUE(load_reference(*store_, dir(), "15").ok());
-  ASSERT_TRUE(load_demo(*store_, dir(), DemoOptions{200, 50, 2018}).ok());
+  ASSERT_TRUE(load_demo(*store_, dir(), DemoOptions{200, 50, 2018, false}).ok());
   auto codes = load_codes(dir());
   ASSERT_TRUE(codes.ok());
   std::map<std::string, std::set<std::string>> valid;

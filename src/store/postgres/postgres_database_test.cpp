@@ -356,9 +356,12 @@ TEST_F(PostgresTest, SchemaMatchesSqliteTableForTable) {
   SchemaShape want = sqlite_shape(**lite_conn), got = postgres_shape(*conn);
   // The search index differs by engine (store/sql/search.hpp): FTS5 tables on SQLite, a
   // tsvector column with a GIN index on PostgreSQL. The rest of lead_search must match.
-  std::erase_if(want.tables, [](const auto& t) { return t.first.rfind("leads_fts", 0) == 0; });
-  std::erase(got.tables["lead_search"], "tokens TSVECTOR 1 ");
-  got.indexes.erase("lead_search_tokens");
+  for (const char* entity : {"lead", "case", "enterprise"}) {
+    const std::string fts = std::string(entity) + "s_fts", search = std::string(entity) + "_search";
+    std::erase_if(want.tables, [&](const auto& t) { return t.first.rfind(fts, 0) == 0; });
+    std::erase(got.tables[search], "tokens TSVECTOR 1 ");
+    got.indexes.erase(search + "_tokens");
+  }
   EXPECT_GE(want.tables.size(), 15u);
   EXPECT_GE(want.indexes.size(), 19u);
   EXPECT_EQ(want.indexes["leads_scope_received"],

@@ -225,6 +225,42 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
   SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
 )sql";
 
+// Screening (docs/screening.md): supervision-sampling results, scoped by unit like leads
+// (failed 0/1 beside result so aggregates sum it), and the indexes of the screening aggregates:
+// hotspots by unit path and category, trends by month, risk inputs by enterprise.
+constexpr std::string_view kSqliteV3 = R"sql(
+CREATE TABLE sampling_results (
+  id INTEGER PRIMARY KEY,
+  source_id TEXT NOT NULL UNIQUE,
+  sampled_on TEXT NOT NULL,
+  sampled_month TEXT NOT NULL,
+  enterprise_id INTEGER REFERENCES enterprises(id),
+  enterprise_name TEXT NOT NULL,
+  enterprise_uscc TEXT,
+  enterprise_address TEXT,
+  region_code TEXT,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  product_name TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL DEFAULT ',',
+  batch_no TEXT,
+  standard TEXT,
+  result TEXT NOT NULL,
+  failed INTEGER NOT NULL,
+  failed_items TEXT,
+  lab TEXT,
+  sampling_level TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX sampling_scope ON sampling_results(unit_path, product_category, failed);
+CREATE INDEX sampling_scope_month ON sampling_results(unit_path, sampled_month);
+CREATE INDEX sampling_enterprise ON sampling_results(enterprise_id, sampled_month);
+CREATE INDEX leads_screen ON leads(source, unit_path, product_category);
+CREATE INDEX leads_enterprise_source ON leads(enterprise_id, source, received_at);
+CREATE INDEX cases_enterprise ON cases(enterprise_id, opened_at);
+)sql";
+
 // Search over cases and enterprises, the same shape as the leads' (version 2).
 constexpr std::string_view kSqliteV7 = R"sql(
 CREATE VIRTUAL TABLE cases_fts USING fts5(tokens, content='', detail=none, tokenize='ascii');
@@ -277,6 +313,7 @@ CREATE INDEX case_deadlines_running ON case_deadlines(unit_path, due_on) WHERE e
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
+    {3, "screening: sampling results and the indexes of the screening aggregates", kSqliteV3},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
 };
