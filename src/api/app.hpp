@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "api/import_jobs.hpp"
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
@@ -31,6 +32,7 @@ struct AppConfig {
   std::shared_ptr<const geo::Gazetteer> gazetteer;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
+  ImportJobsConfig imports;  // uploads to POST /api/v1/imports and their worker
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -38,6 +40,7 @@ inline constexpr const char* kSessionCookie = "lijian_session";
 class App {
  public:
   App(Store& store, const Clock& clock, AppConfig cfg = {});
+  ~App();
 
   http::Response handle(http::Request& req);
 
@@ -47,6 +50,7 @@ class App {
   const Clock& clock() const { return clock_; }
   const Router& router() const { return router_; }
   ResponseCache& list_cache() { return list_cache_; }
+  ImportJobs& imports() { return *imports_; }
   // The reference codes, refreshed from the store after vocabulary_ttl.
   std::shared_ptr<const Vocabulary> vocabulary();
 
@@ -64,6 +68,7 @@ class App {
   Accounts accounts_;
   Router router_;
   ResponseCache list_cache_;
+  std::unique_ptr<ImportJobs> imports_;
   std::mutex vocab_mu_;
   std::shared_ptr<const Vocabulary> vocab_;
   int64_t vocab_loaded_at_ = 0;
@@ -75,6 +80,11 @@ void add_unit_user_routes(Router& r);
 void add_lead_routes(Router& r);
 void add_case_routes(Router& r);
 void add_system_routes(Router& r);
+void add_import_routes(Router& r);
+
+// The routes whose request body the server spools to a file (Request::body_file) with the
+// upload limit instead of reading it into memory: POST /api/v1/imports.
+bool spooled_upload_route(const std::string& method, const std::string& path);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();
