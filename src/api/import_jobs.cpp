@@ -119,6 +119,13 @@ void ImportJobs::run(Pending& p) {
   auto context = intake::load_import_context(store_);
   if (!context.ok()) return fail(context.status());
   context->gazetteer = gazetteer_;
+  // Leads are routed as `lijian import` routes them, within the uploader's subtree: a lead
+  // that cannot be placed there goes to the uploader's unit (as a system's POST /leads does).
+  auto units = store_.list_units(p.actor.unit_code);
+  if (!units.ok()) return fail(units.status());
+  auto index = intake::UnitIndex::build(*units);
+  if (!index.ok()) return fail(index.status());
+  context->units = std::move(*index);
 
   StoppableRows rows(p.file->rows(), stopping_);
   intake::ImportOptions options;

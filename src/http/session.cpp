@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -150,7 +151,9 @@ asio::awaitable<void> Session::serve() {
 
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<uint32_t>(config.header_limit));
-    parser.body_limit(config.body_limit);
+    // The header is read under the larger limit; the body's limit is set once the route is known.
+    parser.body_limit(config.spool_route ? std::max<uint64_t>(config.body_limit, config.spool_body_limit)
+                                         : config.body_limit);
     beast::error_code ec;
     stream_.expires_after(config.read_timeout);
     co_await beast_http::async_read_header(stream_, buffer_, parser,
@@ -165,10 +168,20 @@ asio::awaitable<void> Session::serve() {
     // read_timeout, up to spool_body_limit bytes.
     std::string spooled;
     BeastRequest spooled_header;
+    bool spool = false;
     if (!ec && !parser.is_done() && config.spool_route) {
       BeastRequest header_only(parser.get().base());
       Request probe;
-      if (from_beast(header_only, probe) && config.spool_route(probe.method, probe.path)) {
+      spool = from_beast(header_only, probe) && config.spool_route(probe.method, probe.path);
+      uint64_t limit = spool ? config.spool_body_limit : config.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) {
+        ec = beast_http::error::body_limit;  // answered 413 before the body is sent
+      } else if (!spool) {
+        parser.body_limit(config.body_limit);
+      }
+    }
+    if (!ec && spool) {
+      {
         beast_http::request_parser<beast_http::file_body> file_parser(std::move(parser));
         file_parser.body_limit(config.spool_body_limit);
         spooled = spool_path(config.spool_dir);

@@ -319,6 +319,20 @@ std::string column_letters(int64_t col) {
   return s;
 }
 
+// A number as a spreadsheet shows it: writers store doubles with 17 significant digits
+// ("0.65000000000000002"), a user sees 15 ("0.65"). Integers and anything else stay as written.
+std::string number_text(const std::string& raw) {
+  if (raw.find_first_of(".eE") == std::string::npos) return raw;
+  char* end = nullptr;
+  double v = std::strtod(raw.c_str(), &end);
+  if (end == raw.c_str() || *end != '\0' || !std::isfinite(v)) return raw;
+  char out[40];
+  std::snprintf(out, sizeof out, "%.15g", v);
+  std::string shown = out;
+  // Keep very large and very small numbers as written rather than in exponent notation.
+  return shown.find('e') == std::string::npos ? shown : raw;
+}
+
 // One cell with a value, as the sheet parser collects it.
 struct Cell {
   int64_t col = 0;
@@ -410,8 +424,10 @@ class SheetSax final : public Sax {
       double serial = std::strtod(text_.c_str(), &end);
       std::string iso = *end == '\0' ? excel_serial_to_iso(serial, date1904_) : std::string();
       cell.value = iso.empty() ? text_ : iso;
+    } else if (type_ == "n") {
+      cell.value = number_text(text_);
     } else {
-      cell.value = std::move(text_);  // numbers as written, "str" and "inlineStr" text, "d"
+      cell.value = std::move(text_);  // "str" and "inlineStr" text, "d" (ISO dates)
     }
     text_.clear();
     if (cell.value.empty() && cell.error.empty()) return;

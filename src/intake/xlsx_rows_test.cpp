@@ -90,6 +90,7 @@ TEST_F(XlsxRowsTest, ReadsEachCellType) {
       R"(<row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>150404</v></c><c r="C2"><v>12.5</v></c>)"
       R"(<c r="D2" s="1"><v>43191</v></c><c r="E2" t="b"><v>1</v></c></row>)"
       R"(<row r="3"><c r="A3" t="inlineStr"><is><r><t>李</t></r><r><t>四</t></r></is></c>)"
+      R"(<c r="B3"><v>0.65000000000000002</v></c><c r="C3"><v>1.5E+3</v></c>)"
       R"(<c r="D3" s="2"><v>43191.5</v></c><c r="E3" t="b"><v>0</v></c></row>)");
   auto reader = open_xlsx_rows(path, kFields);
   ASSERT_TRUE(reader.ok()) << reader.status().to_string();
@@ -99,7 +100,8 @@ TEST_F(XlsxRowsTest, ReadsEachCellType) {
   EXPECT_EQ(rows[0].object,
             Json({{"name", "张三"}, {"code", "150404"}, {"count", "12.5"}, {"on", "2018-04-01"},
                   {"flag", "true"}}));
-  EXPECT_EQ(rows[1].object, Json({{"name", "李四"}, {"on", "2018-04-01T12:00:00"}, {"flag", "false"}}));
+  EXPECT_EQ(rows[1].object, Json({{"name", "李四"}, {"code", "0.65"}, {"count", "1500"},
+                                  {"on", "2018-04-01T12:00:00"}, {"flag", "false"}}));
   EXPECT_GT((*reader)->fraction_read(), 0.99);
 }
 

@@ -66,6 +66,7 @@ bool parse_datetime(const std::string& s, lxw_datetime& dt) {
   int y, mo, d, h = 0, mi = 0, se = 0;
   int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se);
   if (n != 3 && n != 6) return false;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59) return false;
   dt = lxw_datetime{y, mo, d, h, mi, static_cast<double>(se)};
   return true;
 }
