@@ -62,6 +62,14 @@ ImportJobs::ImportJobs(Store& store, std::shared_ptr<const geo::Gazetteer> gazet
   else if (*abandoned > 0)
     spdlog::warn("import jobs: {} job(s) left running by a stopped server marked failed",
                  *abandoned);
+  // Uploads a previous process of this server left behind (killed mid-upload or mid-job): the
+  // spool folder is this server's own, and no job of this process exists yet.
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(cfg_.spool_dir, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with("upload-") && name.ends_with(".part")) remove_file(it->path().string());
+  }
   worker_ = std::thread([this] { loop(); });
 }
 

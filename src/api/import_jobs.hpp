@@ -33,8 +33,8 @@ struct ImportJobsConfig {
 
 class ImportJobs {
  public:
-  // Fails the jobs this runner left queued or running (a killed server), then starts the
-  // worker thread.
+  // Fails the jobs this runner left queued or running (a killed server), removes the upload
+  // files left in the spool folder (which must be this server's own), then starts the worker.
   ImportJobs(Store& store, std::shared_ptr<const geo::Gazetteer> gazetteer, ImportJobsConfig cfg);
   // Stops the worker: a running job stops after its current batch and ends failed (its stored
   // rows stay; uploading the file again completes it); queued jobs end failed.

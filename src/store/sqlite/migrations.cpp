@@ -231,7 +231,7 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
 // running the job (a job left running by a killed server is failed when that host restarts).
 constexpr std::string_view kSqliteV6 = R"sql(
 CREATE TABLE import_jobs (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  id INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,
   format TEXT NOT NULL,
   file_name TEXT,
