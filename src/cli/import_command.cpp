@@ -25,6 +25,8 @@ struct ImportArgs {
   std::string file;
   size_t batch_size = 5000;
   size_t max_errors = 1000;
+  int64_t xlsx_max_mib = intake::XlsxLimits{}.max_uncompressed_bytes >> 20;
+  int64_t xlsx_max_strings = intake::XlsxLimits{}.max_shared_strings;
 };
 
 int fail(const std::string& what, const std::string& why) {
@@ -70,6 +72,9 @@ int run_import(const ImportArgs& a) {
   auto format = intake::format_for_path(a.file);
   if (!format.ok()) return fail(a.file, format.status().message());
   if (a.batch_size == 0) return fail("--batch-size", "must be at least 1");
+  if (a.xlsx_max_mib < 1 || a.xlsx_max_mib > (int64_t{1} << 30))
+    return fail("--xlsx-max-mib", "must be from 1 to 2^30");
+  if (a.xlsx_max_strings < 0) return fail("--xlsx-max-strings", "must not be negative");
 
   // The header is checked before the database is touched.
   const intake::FieldSet fields = intake::fields_of(*kind);
@@ -81,7 +86,10 @@ int run_import(const ImportArgs& a) {
     if (!rows.ok()) return fail(a.file, rows.status().message());
     stdin_rows = std::move(*rows);
   } else {
-    auto opened = intake::ImportFile::open(a.file, *format, fields);
+    intake::XlsxLimits limits;
+    limits.max_uncompressed_bytes = a.xlsx_max_mib << 20;
+    limits.max_shared_strings = a.xlsx_max_strings;
+    auto opened = intake::ImportFile::open(a.file, *format, fields, limits);
     if (!opened.ok()) return fail(a.file, opened.status().message());
     file = std::move(*opened);
   }
@@ -139,6 +147,12 @@ void add_import_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   sub->add_option("--max-errors", args->max_errors,
                   "row errors listed in the summary (the rest are counted)")
+      ->capture_default_str();
+  sub->add_option("--xlsx-max-mib", args->xlsx_max_mib,
+                  "XLSX: refuse a workbook that inflates past this many MiB (zip bombs)")
+      ->capture_default_str();
+  sub->add_option("--xlsx-max-strings", args->xlsx_max_strings,
+                  "XLSX: refuse a workbook with more shared strings than this")
       ->capture_default_str();
   sub->add_option("FILE", args->file,
                   "the file: .csv, .xlsx, .ndjson or .jsonl; - reads NDJSON from stdin")

@@ -158,12 +158,6 @@ asio::awaitable<void> Session::serve() {
     stream_.expires_after(config.read_timeout);
     co_await beast_http::async_read_header(stream_, buffer_, parser,
                                            asio::redirect_error(asio::use_awaitable, ec));
-    if (!ec && !parser.is_done() && parser.get().version() >= 11 &&
-        beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
-      beast_http::response<beast_http::empty_body> go_on{beast_http::status::continue_, 11};
-      co_await beast_http::async_write(stream_, go_on,
-                                       asio::redirect_error(asio::use_awaitable, ec));
-    }
     // Routes that take large uploads: the body goes to a file, each read may idle for
     // read_timeout, up to spool_body_limit bytes.
     std::string spooled;
@@ -179,6 +173,13 @@ asio::awaitable<void> Session::serve() {
       } else if (!spool) {
         parser.body_limit(config.body_limit);
       }
+    }
+    // After the limit check: a body that would be refused is not asked for.
+    if (!ec && !parser.is_done() && parser.get().version() >= 11 &&
+        beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
+      beast_http::response<beast_http::empty_body> go_on{beast_http::status::continue_, 11};
+      co_await beast_http::async_write(stream_, go_on,
+                                       asio::redirect_error(asio::use_awaitable, ec));
     }
     if (!ec && spool) {
       {
