@@ -11,8 +11,10 @@ packages=(build-essential cmake ninja-build ccache pkg-config git
   libsodium-dev libutf8proc-dev libgtest-dev libgmock-dev libbenchmark-dev
   libhyperscan-dev libfasttext-dev libzip-dev libexpat1-dev
   postgresql-client-15)  # pg_dump, for `lijian backup` of a PostgreSQL database
+packages+=(libxlsxwriter-dev)  # the XLSX fixtures of the import tests (tests/import/make_xlsx)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk nginx-light curl procps)
+  packages+=(xlsx2csv)  # the reference of bench/run-xlsx-bench.sh
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -15,7 +15,8 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
       clock_(clock),
       cfg_(std::move(cfg)),
       accounts_(store, clock, cfg_.auth),
-      list_cache_(cfg_.list_cache_entries, cfg_.list_cache_max_body) {
+      list_cache_(cfg_.list_cache_entries, cfg_.list_cache_max_body),
+      imports_(std::make_unique<ImportJobs>(store, cfg_.gazetteer, cfg_.imports)) {
   add_auth_routes(router_);
   add_unit_user_routes(router_);
   add_lead_routes(router_);
@@ -23,7 +24,10 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_procedure_routes(router_);
   add_system_routes(router_);
   add_screen_routes(router_);
+  add_import_routes(router_);
 }
+
+App::~App() = default;
 
 std::shared_ptr<const Vocabulary> App::vocabulary() {
   std::lock_guard lock(vocab_mu_);

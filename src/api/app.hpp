@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "api/import_jobs.hpp"
 #include "api/response_cache.hpp"
 #include "api/router.hpp"
 #include "auth/accounts.hpp"
@@ -41,6 +42,7 @@ struct AppConfig {
   size_t list_cache_max_body = 2 * 1024 * 1024;
   screen::RiskConfig risk;          // factor weights and half-life of the risk score
   screen::HotspotConfig hotspots;   // flag level and rate unit of the hotspot screen
+  ImportJobsConfig imports;  // uploads to POST /api/v1/imports and their worker
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -48,6 +50,7 @@ inline constexpr const char* kSessionCookie = "lijian_session";
 class App {
  public:
   App(Store& store, const Clock& clock, AppConfig cfg = {});
+  ~App();
 
   http::Response handle(http::Request& req);
 
@@ -57,6 +60,7 @@ class App {
   const Clock& clock() const { return clock_; }
   const Router& router() const { return router_; }
   ResponseCache& list_cache() { return list_cache_; }
+  ImportJobs& imports() { return *imports_; }
   // The reference codes, refreshed from the store after vocabulary_ttl.
   std::shared_ptr<const Vocabulary> vocabulary();
 
@@ -74,6 +78,7 @@ class App {
   Accounts accounts_;
   Router router_;
   ResponseCache list_cache_;
+  std::unique_ptr<ImportJobs> imports_;
   std::mutex vocab_mu_;
   std::shared_ptr<const Vocabulary> vocab_;
   int64_t vocab_loaded_at_ = 0;
@@ -89,6 +94,11 @@ void add_procedure_routes(Router& r);
 Status refresh_case_deadlines(App& app, const Actor& actor, int64_t case_id);
 void add_system_routes(Router& r);
 void add_screen_routes(Router& r);
+void add_import_routes(Router& r);
+
+// The routes whose request body the server spools to a file (Request::body_file) with the
+// upload limit instead of reading it into memory: POST /api/v1/imports.
+bool spooled_upload_route(const std::string& method, const std::string& path);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include <unistd.h>
+
 #include <condition_variable>
 #include <filesystem>
 #include <mutex>
@@ -156,6 +158,27 @@ int run_serve(const Common& c, const ServeOptions& o) {
   }
   // The server admits bodies up to the attachment limit; JSON bodies are held to 1 MiB by the API.
   cfg.body_limit = static_cast<size_t>(app_cfg.attachment_max_bytes) + 64 * 1024;
+  // Import uploads go to a spool file instead, up to their own limit (docs/import.md).
+  app_cfg.imports.spool_dir = o.import_dir;
+  if (app_cfg.imports.spool_dir.empty()) {
+    std::string path = sqlite_path(c.db);
+    app_cfg.imports.spool_dir = path.empty() ? "imports" : path + ".imports";
+  }
+  {
+    std::error_code ec;
+    std::filesystem::create_directories(app_cfg.imports.spool_dir, ec);
+    if (ec)
+      return fail("--import-dir", Status{Code::kUnavailable, "cannot create " +
+                                                                 app_cfg.imports.spool_dir + ": " +
+                                                                 ec.message()});
+  }
+  app_cfg.imports.max_upload_bytes = o.import_max_mib << 20;
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  app_cfg.imports.runner = std::string(host) + " " + o.listen;
+  cfg.spool_route = api::spooled_upload_route;
+  cfg.spool_dir = app_cfg.imports.spool_dir;
+  cfg.spool_body_limit = app_cfg.imports.max_upload_bytes;
   api::App app(**store, system_clock(), app_cfg);
   Store* raw = store->get();
   http::Server server(cfg, [&app](http::Request& req) { return app.handle(req); },

@@ -17,6 +17,8 @@ struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string static_dir;       // the built web app; default: <data>/../web/dist when present
   std::string attachments_dir;  // default: attachments/ beside a SQLite database, else ./attachments
+  std::string import_dir;       // upload spool; default: imports/ beside a SQLite database, else ./imports
+  uint64_t import_max_mib = 512;  // the largest import upload
   int threads = 0;  // I/O threads; 0: one per core
   int workers = 0;  // handler threads (database work); 0: two per core
   bool secure_cookie = false;

@@ -6,12 +6,12 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
 #include "intake/importer.hpp"
+#include "intake/import_file.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
 #include "store/store.hpp"
@@ -25,6 +25,8 @@ struct ImportArgs {
   std::string file;
   size_t batch_size = 5000;
   size_t max_errors = 1000;
+  int64_t xlsx_max_mib = intake::XlsxLimits{}.max_uncompressed_bytes >> 20;
+  int64_t xlsx_max_strings = intake::XlsxLimits{}.max_shared_strings;
 };
 
 int fail(const std::string& what, const std::string& why) {
@@ -32,25 +34,36 @@ int fail(const std::string& what, const std::string& why) {
   return 1;
 }
 
-// Prints "imported N rows (R rows/s)" on stderr every 50,000 rows, on a terminal only.
+// On a terminal only, prints on stderr at most twice a second: "imported N rows (R rows/s),
+// P% of the file, about S s left" (the percentage and the estimate when the part read is known).
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
-  void update(int64_t rows) {
-    if (!enabled_ || rows - shown_ < 50000) return;
-    shown_ = rows;
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  // `fraction`: the part of the input read, 0..1, or negative when unknown.
+  void update(int64_t rows, double fraction) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(500)) return;
+    shown_ = true;
+    last_ = now;
+    double s = std::chrono::duration<double>(now - start_).count();
     std::cerr << "\rimported " << rows << " rows ("
-              << static_cast<int64_t>(rows / std::max(s, 1e-3)) << " rows/s)" << std::flush;
+              << static_cast<int64_t>(rows / std::max(s, 1e-3)) << " rows/s)";
+    if (fraction > 0) {
+      fraction = std::min(fraction, 1.0);
+      std::cerr << ", " << static_cast<int>(fraction * 100) << "% of the file, about "
+                << static_cast<int64_t>(s * (1 - fraction) / fraction + 0.5) << " s left";
+    }
+    std::cerr << "   " << std::flush;
   }
   void finish() {
-    if (enabled_ && shown_ > 0) std::cerr << "\n";
+    if (enabled_ && shown_) std::cerr << "\n";
   }
 
  private:
   bool enabled_;
-  std::chrono::steady_clock::time_point start_;
-  int64_t shown_ = 0;
+  std::chrono::steady_clock::time_point start_, last_;
+  bool shown_ = false;
 };
 
 int run_import(const ImportArgs& a) {
@@ -59,22 +72,29 @@ int run_import(const ImportArgs& a) {
   auto format = intake::format_for_path(a.file);
   if (!format.ok()) return fail(a.file, format.status().message());
   if (a.batch_size == 0) return fail("--batch-size", "must be at least 1");
+  if (a.xlsx_max_mib < 1 || a.xlsx_max_mib > (int64_t{1} << 30))
+    return fail("--xlsx-max-mib", "must be from 1 to 2^30");
+  if (a.xlsx_max_strings < 0) return fail("--xlsx-max-strings", "must not be negative");
 
-  std::ifstream file;
-  std::unique_ptr<char[]> buffer;
-  std::istream* in = &std::cin;
+  // The header is checked before the database is touched.
+  const intake::FieldSet fields = intake::fields_of(*kind);
+  std::unique_ptr<intake::ImportFile> file;
+  std::unique_ptr<intake::RowReader> stdin_rows;
   if (a.file == "-") {
     std::ios::sync_with_stdio(false);
+    auto rows = intake::open_rows(std::cin, *format, fields);
+    if (!rows.ok()) return fail(a.file, rows.status().message());
+    stdin_rows = std::move(*rows);
   } else {
-    buffer.reset(new char[1 << 20]);
-    file.rdbuf()->pubsetbuf(buffer.get(), 1 << 20);
-    file.open(a.file, std::ios::binary);
-    if (!file) return fail("cannot read " + a.file, std::strerror(errno));
-    in = &file;
+    intake::XlsxLimits limits;
+    limits.max_uncompressed_bytes = a.xlsx_max_mib << 20;
+    limits.max_shared_strings = a.xlsx_max_strings;
+    auto opened = intake::ImportFile::open(a.file, *format, fields, limits);
+    if (!opened.ok()) return fail(a.file, opened.status().message());
+    file = std::move(*opened);
   }
-  // The header is checked before the database is touched.
-  auto rows = intake::open_rows(*in, *format, intake::fields_of(*kind));
-  if (!rows.ok()) return fail(a.file, rows.status().message());
+  intake::RowReader& reader = file ? file->rows() : *stdin_rows;
+  auto fraction = [&]() -> double { return file ? file->fraction_read() : -1; };
 
   auto store = open_store(a.common.db, 2);
   if (!store.ok()) return fail("cannot open the database", store.status().to_string());
@@ -94,9 +114,9 @@ int run_import(const ImportArgs& a) {
   intake::ImportOptions options;
   options.batch_size = a.batch_size;
   options.max_errors = a.max_errors;
-  options.on_batch = [&](int64_t n) { progress.update(n); };
+  options.on_batch = [&](int64_t n) { progress.update(n, fraction()); };
   intake::ImportSummary summary =
-      intake::import_rows(**store, Actor::system("import"), *kind, **rows, *context, options);
+      intake::import_rows(**store, Actor::system("import"), *kind, reader, *context, options);
   progress.finish();
   std::cout << intake::summary_json(summary).dump() << "\n" << std::flush;
   if (!summary.status.ok())
@@ -112,8 +132,9 @@ void add_import_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ImportArgs>();
   auto* sub = app.add_subcommand(
       "import",
-      "import leads, enterprises or sampling results from CSV (header row) or NDJSON (.ndjson/.jsonl, or - for "
-      "stdin); prints {\"accepted\",\"duplicates\",\"rejected\",\"errors\"}; see docs/import.md");
+      "import leads, enterprises or sampling results from CSV (header row), XLSX (first sheet, "
+      "header row) or NDJSON (.ndjson/.jsonl, or - for stdin); prints {\"accepted\",\"duplicates\","
+      "\"rejected\",\"errors\"}; see docs/import.md");
   sub->add_option("--db", args->common.db,
                   "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
       ->capture_default_str();
@@ -128,8 +149,14 @@ void add_import_command(CLI::App& app, int& exit_code) {
   sub->add_option("--max-errors", args->max_errors,
                   "row errors listed in the summary (the rest are counted)")
       ->capture_default_str();
+  sub->add_option("--xlsx-max-mib", args->xlsx_max_mib,
+                  "XLSX: refuse a workbook that inflates past this many MiB (zip bombs)")
+      ->capture_default_str();
+  sub->add_option("--xlsx-max-strings", args->xlsx_max_strings,
+                  "XLSX: refuse a workbook with more shared strings than this")
+      ->capture_default_str();
   sub->add_option("FILE", args->file,
-                  "the file: .csv, .ndjson or .jsonl; - reads NDJSON from stdin")
+                  "the file: .csv, .xlsx, .ndjson or .jsonl; - reads NDJSON from stdin")
       ->required();
   sub->callback([args, &exit_code] { exit_code = run_import(*args); });
 }

@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
   s->add_option("--listen", serve.listen, "HOST:PORT to listen on")->capture_default_str();
   s->add_option("--static-dir", serve.static_dir, "folder of the built web app");
   s->add_option("--attachments-dir", serve.attachments_dir, "folder of attachment files (shared by all servers)");
+  s->add_option("--import-dir", serve.import_dir,
+                "folder where uploaded import files wait for their job (local to this server)");
+  s->add_option("--import-max-mib", serve.import_max_mib, "the largest import upload, in MiB")
+      ->capture_default_str();
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)");
   s->add_option("--workers", serve.workers, "handler threads for database work (default: two per core)");
   s->add_flag("--secure-cookie", serve.secure_cookie, "mark the session cookie Secure (when served over HTTPS)");

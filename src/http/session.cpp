@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -12,10 +13,14 @@
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
+#include <boost/beast/http/file_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <random>
 
 #include "http/beast_message.hpp"
 #include "http/request_parts.hpp"
@@ -46,6 +51,21 @@ std::optional<Response> read_error_response(const beast::error_code& ec) {
     return error_response(400, "invalid_argument", "malformed request");
   }
   return std::nullopt;
+}
+
+// A new file name in `dir` for a spooled request body.
+std::string spool_path(const std::string& dir) {
+  static std::atomic<uint64_t> counter{0};
+  static const uint64_t salt = std::random_device{}();
+  char name[64];
+  std::snprintf(name, sizeof name, "upload-%llx-%llu.part", static_cast<unsigned long long>(salt),
+                static_cast<unsigned long long>(counter.fetch_add(1)));
+  return (std::filesystem::path(dir.empty() ? "." : dir) / name).string();
+}
+
+void remove_file(const std::string& path) {
+  std::error_code ec;
+  if (!path.empty()) std::filesystem::remove(path, ec);
 }
 
 // RAII count of one request in the in-flight gauge.
@@ -131,18 +151,63 @@ asio::awaitable<void> Session::serve() {
 
     beast_http::request_parser<beast_http::string_body> parser;
     parser.header_limit(static_cast<uint32_t>(config.header_limit));
-    parser.body_limit(config.body_limit);
+    // The header is read under the larger limit; the body's limit is set once the route is known.
+    parser.body_limit(config.spool_route ? std::max<uint64_t>(config.body_limit, config.spool_body_limit)
+                                         : config.body_limit);
     beast::error_code ec;
     stream_.expires_after(config.read_timeout);
     co_await beast_http::async_read_header(stream_, buffer_, parser,
                                            asio::redirect_error(asio::use_awaitable, ec));
+    // Routes that take large uploads: the body goes to a file, each read may idle for
+    // read_timeout, up to spool_body_limit bytes.
+    std::string spooled;
+    BeastRequest spooled_header;
+    bool spool = false;
+    if (!ec && !parser.is_done() && config.spool_route) {
+      BeastRequest header_only(parser.get().base());
+      Request probe;
+      spool = from_beast(header_only, probe) && config.spool_route(probe.method, probe.path);
+      uint64_t limit = spool ? config.spool_body_limit : config.body_limit;
+      if (parser.content_length() && *parser.content_length() > limit) {
+        ec = beast_http::error::body_limit;  // answered 413 before the body is sent
+      } else if (!spool) {
+        parser.body_limit(config.body_limit);
+      }
+    }
+    // After the limit check: a body that would be refused is not asked for.
     if (!ec && !parser.is_done() && parser.get().version() >= 11 &&
         beast::iequals(parser.get()[beast_http::field::expect], "100-continue")) {
       beast_http::response<beast_http::empty_body> go_on{beast_http::status::continue_, 11};
       co_await beast_http::async_write(stream_, go_on,
                                        asio::redirect_error(asio::use_awaitable, ec));
     }
-    if (!ec && !parser.is_done()) {
+    if (!ec && spool) {
+      {
+        beast_http::request_parser<beast_http::file_body> file_parser(std::move(parser));
+        file_parser.body_limit(config.spool_body_limit);
+        spooled = spool_path(config.spool_dir);
+        file_parser.get().body().open(spooled.c_str(), beast::file_mode::write_new, ec);
+        if (ec) {
+          spdlog::error("cannot create the upload spool file {}: {}", spooled, ec.message());
+          spooled.clear();
+          Exchange failed;
+          failed.request_id = request_id_for(nullptr);
+          if (co_await send(failed, error_response(503, "unavailable",
+                                                   "the server cannot store uploads now")))
+            co_await linger();
+          co_return;
+        }
+        while (!ec && !file_parser.is_done()) {
+          stream_.expires_after(config.read_timeout);
+          co_await beast_http::async_read_some(stream_, buffer_, file_parser,
+                                               asio::redirect_error(asio::use_awaitable, ec));
+        }
+        file_parser.get().body().close();
+        spooled_header = BeastRequest(file_parser.get().base());
+        if (ec) remove_file(spooled);
+      }
+    }
+    if (!ec && spooled.empty() && !parser.is_done()) {
       co_await beast_http::async_read(stream_, buffer_, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
     }
@@ -157,8 +222,9 @@ asio::awaitable<void> Session::serve() {
     }
 
     InFlight in_flight(context_.metrics);
-    BeastRequest& message = parser.get();
+    BeastRequest& message = spooled.empty() ? parser.get() : spooled_header;
     Request request;
+    request.body_file = spooled;
     request.remote_addr = remote_;
     exchange.version = message.version();
     exchange.keep_alive = message.keep_alive() && !context_.stopping;
@@ -178,6 +244,7 @@ asio::awaitable<void> Session::serve() {
     } else {
       response = co_await respond_on_workers(request);
     }
+    remove_file(request.body_file);  // unless the handler took the spooled body over
     if (context_.stopping) exchange.keep_alive = false;
     if (!co_await send(exchange, std::move(response)) || !exchange.keep_alive) co_return;
   }

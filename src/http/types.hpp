@@ -20,6 +20,10 @@ struct Request {
   std::multimap<std::string, std::string> query;  // percent-decoded query parameters
   std::map<std::string, std::string> headers;     // lower-case names
   std::string body;
+  // Set instead of `body` for the routes ServerConfig::spool_route picks: the path of a file
+  // holding the body. The server removes it after the handler returns unless the handler
+  // cleared this field (took the file over).
+  std::string body_file;
   std::string remote_addr;
   std::string request_id;
 
@@ -58,6 +62,12 @@ struct ServerConfig {
   std::chrono::seconds idle_timeout{75};   // keep-alive wait for the next request
   std::chrono::seconds shutdown_grace{20}; // in-flight requests may finish within this
   std::string static_dir;  // the built web app; empty: none
+  // Large uploads: requests for which spool_route(method, path) is true have their body
+  // written to a new file in spool_dir (Request::body_file) up to spool_body_limit bytes,
+  // instead of memory up to body_limit; each read may then idle for read_timeout.
+  std::function<bool(const std::string& method, const std::string& path)> spool_route;
+  std::string spool_dir;
+  uint64_t spool_body_limit = uint64_t{512} << 20;
 };
 
 // Percent-decodes a path or query component ('+' means space in queries). Returns false on a

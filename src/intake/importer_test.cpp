@@ -317,7 +317,8 @@ TEST(ImportFormat, ByExtension) {
   EXPECT_EQ(*format_for_path("a.ndjson"), Format::kNdjson);
   EXPECT_EQ(*format_for_path("a.jsonl"), Format::kNdjson);
   EXPECT_EQ(*format_for_path("-"), Format::kNdjson);
-  EXPECT_FALSE(format_for_path("a.xlsx").ok());
+  EXPECT_EQ(*format_for_path("a.xlsx"), Format::kXlsx);
+  EXPECT_FALSE(format_for_path("a.xls").ok());
   EXPECT_EQ(*parse_kind("enterprises"), Kind::kEnterprises);
   EXPECT_EQ(*parse_kind("sampling"), Kind::kSampling);
   EXPECT_FALSE(parse_kind("samples").ok());

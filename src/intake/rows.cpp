@@ -112,24 +112,33 @@ Result<Format> format_for_path(const std::string& path) {
   if (path == "-" || ends_with(path, ".ndjson") || ends_with(path, ".jsonl"))
     return Format::kNdjson;
   if (ends_with(path, ".csv")) return Format::kCsv;
-  return Status::Invalid("FILE",
-                         "cannot tell the format of " + path +
-                             ": name it .csv, .ndjson or .jsonl (or - for NDJSON on stdin)");
+  if (ends_with(path, ".xlsx")) return Format::kXlsx;
+  return Status::Invalid("FILE", "cannot tell the format of " + path +
+                                     ": name it .csv, .ndjson, .jsonl or .xlsx (or - for NDJSON "
+                                     "on stdin)");
 }
 
-Result<std::unique_ptr<RowReader>> open_csv_rows(std::istream& in, const FieldSet& fields) {
-  auto csv = std::make_unique<CsvStream>(in);
-  CsvRecord header;
-  if (!csv->next(header)) {
-    if (in.bad()) return Status{Code::kUnavailable, "reading the file failed"};
-    return Status::Invalid("header", "the file is empty: the first line must name the columns");
+Result<Format> parse_format(const std::string& name, const std::string& field) {
+  if (name == "csv") return Format::kCsv;
+  if (name == "ndjson" || name == "jsonl") return Format::kNdjson;
+  if (name == "xlsx") return Format::kXlsx;
+  return Status::Invalid(field, "format must be csv, ndjson or xlsx, not '" + name + "'");
+}
+
+const char* format_name(Format format) {
+  switch (format) {
+    case Format::kCsv: return "csv";
+    case Format::kNdjson: return "ndjson";
+    case Format::kXlsx: return "xlsx";
   }
-  if (!header.malformed.empty())
-    return Status::Invalid("header", "the header row is malformed CSV: " + header.malformed);
+  return "csv";
+}
+
+Status check_header(std::vector<std::string>& names, const FieldSet& fields) {
   std::set<std::string> allowed(fields.allowed.begin(), fields.allowed.end());
   std::set<std::string> seen;
   std::vector<std::string> unknown, twice, missing;
-  for (std::string& name : header.fields) {
+  for (std::string& name : names) {
     // Header cells are names: trim the spaces spreadsheet users leave around them.
     name.erase(0, name.find_first_not_of(" \t"));
     name.erase(name.find_last_not_of(" \t") + 1);
@@ -147,6 +156,19 @@ Result<std::unique_ptr<RowReader>> open_csv_rows(std::istream& in, const FieldSe
         "header", "unknown column" + std::string(unknown.size() > 1 ? "s " : " ") + join(unknown) +
                       " (allowed: " + join(fields.allowed) + ")");
   if (!twice.empty()) return Status::Invalid("header", "column " + join(twice) + " appears twice");
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<RowReader>> open_csv_rows(std::istream& in, const FieldSet& fields) {
+  auto csv = std::make_unique<CsvStream>(in);
+  CsvRecord header;
+  if (!csv->next(header)) {
+    if (in.bad()) return Status{Code::kUnavailable, "reading the file failed"};
+    return Status::Invalid("header", "the file is empty: the first line must name the columns");
+  }
+  if (!header.malformed.empty())
+    return Status::Invalid("header", "the header row is malformed CSV: " + header.malformed);
+  LJ_RETURN_IF_ERROR(check_header(header.fields, fields));
   return std::unique_ptr<RowReader>(new CsvRows(std::move(csv), std::move(header.fields)));
 }
 
@@ -157,6 +179,8 @@ std::unique_ptr<RowReader> open_ndjson_rows(std::istream& in, const FieldSet& fi
 Result<std::unique_ptr<RowReader>> open_rows(std::istream& in, Format format,
                                              const FieldSet& fields) {
   if (format == Format::kNdjson) return open_ndjson_rows(in, fields);
+  if (format == Format::kXlsx)
+    return Status::Invalid("FILE", "an XLSX file is read from a path, not a stream");
   return open_csv_rows(in, fields);
 }
 

@@ -15,10 +15,14 @@
 
 namespace lj::intake {
 
-enum class Format { kCsv, kNdjson };
+enum class Format { kCsv, kNdjson, kXlsx };
 
-// ".csv" -> CSV; ".ndjson", ".jsonl" and "-" (stdin) -> NDJSON; anything else kInvalidArgument.
+// ".csv" -> CSV; ".ndjson", ".jsonl" and "-" (stdin) -> NDJSON; ".xlsx" -> XLSX (read from a
+// file by open_xlsx_rows, not from a stream); anything else kInvalidArgument.
 Result<Format> format_for_path(const std::string& path);
+// "csv", "ndjson" (or "jsonl"), "xlsx" -> the format; anything else kInvalidArgument on `field`.
+Result<Format> parse_format(const std::string& name, const std::string& field = "format");
+const char* format_name(Format format);
 
 // The fields a kind of record admits, and those every row must have.
 struct FieldSet {
@@ -43,7 +47,16 @@ class RowReader {
   virtual bool next(Row& row) = 0;
   // Ok at a clean end; otherwise why the input could not be read to its end.
   virtual Status status() const = 0;
+  // The part of the input read so far, 0..1, or a negative value when the reader cannot tell
+  // (a stream of unknown length). Safe to call from another thread than next()'s.
+  virtual double fraction_read() const { return -1; }
 };
+
+// Checks header names as every tabular format does and trims the spaces around them: every
+// name must be in `fields.allowed` (unknown columns would be silently dropped data:
+// kInvalidArgument naming them; an empty name is "(empty)"), every `fields.required` column
+// present, no column twice.
+Status check_header(std::vector<std::string>& names, const FieldSet& fields);
 
 // Reads the header and checks it: every column must be in `fields.allowed` (unknown columns
 // would be silently dropped data: kInvalidArgument naming them), every `fields.required`
@@ -55,6 +68,7 @@ Result<std::unique_ptr<RowReader>> open_csv_rows(std::istream& in, const FieldSe
 // has a field outside `fields.allowed` is a bad row (required fields are the validator's job).
 std::unique_ptr<RowReader> open_ndjson_rows(std::istream& in, const FieldSet& fields);
 
+// CSV or NDJSON from `in` (XLSX is read from a file: open_xlsx_rows).
 Result<std::unique_ptr<RowReader>> open_rows(std::istream& in, Format format,
                                              const FieldSet& fields);
 

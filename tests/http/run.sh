@@ -67,7 +67,7 @@ fi
 
 # Port 0: the kernel picks a free port; the server logs the one it got.
 "$bin" serve --db "$db_url" --listen 127.0.0.1:0 --attachments-dir "$tmp/attachments" \
-  >"$tmp/server.log" 2>&1 &
+  --import-max-mib 8 >"$tmp/server.log" 2>&1 &
 server_pid=$!
 url=""
 for _ in $(seq 1 300); do

@@ -3,10 +3,13 @@
 # generated CSV after its first batches committed, run the same file again, and check that
 # every row is stored exactly once, the rerun's accepted + duplicates add up to the file's rows,
 # the rows left by the killed run are whole batches, and the audit chain is intact.
-#   tests/import/crash_rerun.sh LIJIAN [ROWS]      (exit 77 = skipped: no sqlite3 shell)
+# FORMAT xlsx imports the same rows as an XLSX workbook (written by make_xlsx, built beside
+# LIJIAN in tests/).
+#   tests/import/crash_rerun.sh LIJIAN [ROWS] [csv|xlsx]   (exit 77 = skipped: no sqlite3 shell)
 set -euo pipefail
-lijian="${1:?usage: crash_rerun.sh LIJIAN [ROWS]}"
+lijian="${1:?usage: crash_rerun.sh LIJIAN [ROWS] [csv|xlsx]}"
 rows="${2:-200000}"
+format="${3:-csv}"
 batch=1000
 here="$(cd "$(dirname "$0")" && pwd)"
 command -v sqlite3 >/dev/null || { echo "crash_rerun: no sqlite3 shell; skipped"; exit 77; }
@@ -21,10 +24,16 @@ trap cleanup EXIT
 fail() { echo "crash_rerun: FAIL: $*" >&2; exit 1; }
 
 "$here/../../bench/gen-leads-csv.sh" "$rows" CRASH > "$dir/leads.csv"
+file="$dir/leads.csv"
+if [[ "$format" == xlsx ]]; then
+  file="$dir/leads.xlsx"
+  "$(dirname "$lijian")/tests/make_xlsx" "$dir/leads.csv" "$file" --dates received_at \
+    --numbers region_code || fail "make_xlsx failed"
+fi
 db="$dir/crash.db"
 count() { sqlite3 "$db" "SELECT COUNT(*) FROM leads" 2>/dev/null || echo 0; }
 
-"$lijian" import --db "sqlite://$db" --kind leads --batch-size "$batch" "$dir/leads.csv" \
+"$lijian" import --db "sqlite://$db" --kind leads --batch-size "$batch" "$file" \
   > "$dir/first.json" 2> "$dir/first.err" &
 pid=$!
 # Kill as soon as two batches are committed (polling the database beside the writer: WAL).
@@ -44,7 +53,7 @@ echo "crash_rerun: killed with $committed of $rows rows committed"
 (( committed < rows )) || fail "the whole file was committed before the kill"
 (( committed % batch == 0 )) || fail "$committed rows committed: not whole batches of $batch"
 
-summary="$("$lijian" import --db "sqlite://$db" --kind leads --batch-size "$batch" "$dir/leads.csv")"
+summary="$("$lijian" import --db "sqlite://$db" --kind leads --batch-size "$batch" "$file")"
 echo "crash_rerun: rerun summary $summary"
 field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<< "$summary"; }
 accepted="$(field accepted)"; duplicates="$(field duplicates)"; rejected="$(field rejected)"
@@ -59,4 +68,4 @@ distinct="$(sqlite3 "$db" "SELECT COUNT(DISTINCT source || '|' || source_id) FRO
 audited="$(sqlite3 "$db" "SELECT COUNT(*) FROM audit_log WHERE entity = 'lead' AND action = 'create'")"
 (( audited == rows )) || fail "$audited lead audit entries for $rows leads"
 "$lijian" audit verify --db "sqlite://$db" > /dev/null || fail "the audit chain is broken"
-echo "crash_rerun: ok ($rows rows: $committed before the kill, $accepted after)"
+echo "crash_rerun: ok ($format, $rows rows: $committed before the kill, $accepted after)"

@@ -310,10 +310,45 @@ CREATE TABLE case_deadlines (
 CREATE INDEX case_deadlines_running ON case_deadlines(unit_path, due_on) WHERE ended_on IS NULL;
 )sql";
 
+// Import jobs: files uploaded to POST /api/v1/imports and run by the server's import worker
+// (src/api/import_jobs.cpp, src/store/sql/import_jobs_repo.cpp). Counters are updated after each
+// batch; `errors` is the JSON array of kept row errors; `runner` names the server process host
+// running the job (a job left running by a killed server is failed when that host restarts).
+constexpr std::string_view kSqliteV6 = R"sql(
+CREATE TABLE import_jobs (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  format TEXT NOT NULL,
+  file_name TEXT,
+  size_bytes INTEGER NOT NULL DEFAULT 0,
+  unit_code TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+  rows_read INTEGER NOT NULL DEFAULT 0,
+  fraction_read REAL NOT NULL DEFAULT 0,
+  accepted INTEGER NOT NULL DEFAULT 0,
+  duplicates INTEGER NOT NULL DEFAULT 0,
+  rejected INTEGER NOT NULL DEFAULT 0,
+  errors TEXT NOT NULL DEFAULT '[]',
+  errors_omitted INTEGER NOT NULL DEFAULT 0,
+  message TEXT,
+  runner TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  started_at TEXT,
+  finished_at TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX import_jobs_unit ON import_jobs(unit_path, id);
+CREATE INDEX import_jobs_status ON import_jobs(status, runner);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
     {3, "screening: sampling results and the indexes of the screening aggregates", kSqliteV3},
+    {6, "import jobs: uploaded files imported by the server, with progress", kSqliteV6},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
 };
