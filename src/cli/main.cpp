@@ -4,9 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include "cli/check_uscc_command.hpp"
+#include "cli/classify_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/train_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
@@ -71,6 +73,8 @@ int main(int argc, char** argv) {
   add_check_uscc_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
+  add_classify_command(app, callback_exit);
+  add_train_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/classifier.hpp"
 #include "intake/records.hpp"
 #include "intake/route.hpp"
 #include "intake/rows.hpp"
@@ -57,6 +58,9 @@ struct ImportContext {
   Vocabulary vocab;
   UnitIndex units;
   std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: leads are routed by region code only
+  // Fills the labels a lead came without and records where they came from (classify/service.hpp
+  // label_lead); null: leads keep the labels they came with.
+  std::shared_ptr<const classify::Classifier> classifier;
 };
 Result<ImportContext> load_import_context(Store& store);
 
