@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -103,8 +104,18 @@ TextModel::~TextModel() = default;
 
 Result<std::shared_ptr<const TextModel>> TextModel::load(const std::string& bytes) {
   std::shared_ptr<TextModel> m(new TextModel());
+  // The file begins with fastText's magic number and format version, which loadModel(filename)
+  // checks and loadModel(istream) expects to have been read already.
+  constexpr int32_t kMagic = 793712314;
+  constexpr int32_t kMaxVersion = 12;
+  int32_t magic = 0, version = 0;
+  if (bytes.size() < 8) return Status::Invalid("model", "not a fastText model: too short");
+  std::memcpy(&magic, bytes.data(), 4);
+  std::memcpy(&version, bytes.data() + 4, 4);
+  if (magic != kMagic || version > kMaxVersion || version < 1)
+    return Status::Invalid("model", "not a fastText model of a supported version");
   try {
-    std::istringstream in(bytes);
+    std::istringstream in(bytes.substr(8));
     m->ft_->loadModel(in);
   } catch (const std::exception& e) {
     return Status::Invalid("model", std::string("not a fastText model: ") + e.what());
