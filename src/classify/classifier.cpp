@@ -104,15 +104,26 @@ Classification Classifier::classify(std::string_view text, bool online) const {
   c.category_source = source;
   c.confidence = std::clamp(confidence, 0.0, 1.0);
 
-  // Violations.
-  if (!violation_votes.empty()) {
-    for (const auto& [code, vote] : violation_votes) c.violations.push_back(code);
-    c.violations_source = "rules";
-  } else {
-    for (const auto& [code, p] : model_violation)
-      if (p >= config_.model_violation_threshold) c.violations.push_back(code);
-    c.violations_source = c.violations.empty() ? "none" : "model";
+  // Violations: the rules' unless the model, trained on what officers confirmed, all but rules
+  // them out; the model's own when it is confident.
+  bool from_rules = false, from_model = false;
+  for (const auto& [code, vote] : violation_votes) {
+    auto it = model_violation.find(code);
+    if (!model_violation.empty() && (it == model_violation.end() || it->second < config_.model_veto_threshold))
+      continue;
+    c.violations.push_back(code);
+    from_rules = true;
   }
+  for (const auto& [code, p] : model_violation) {
+    if (p < config_.model_violation_threshold || violation_votes.count(code)) continue;
+    c.violations.push_back(code);
+    from_model = true;
+  }
+  std::sort(c.violations.begin(), c.violations.end());
+  c.violations_source = from_rules && from_model ? "rules+model"
+                        : from_rules             ? "rules"
+                        : from_model             ? "model"
+                                                 : "none";
   c.special_actions = special_actions_for(c.product_category, online);
   return c;
 }

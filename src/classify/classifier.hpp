@@ -6,8 +6,9 @@
 //    top vote at least twice the runner-up's). When they are ambiguous the model breaks the tie
 //    among the categories the rules voted for; when they found nothing the model fills in.
 //    Below `min_confidence` the answer is "other": text that fits no category is not forced.
-//  - violations: every violation the rules found; when they found none, the model's violations
-//    with probability >= `model_violation_threshold`.
+//  - violations: every violation the rules found, except those the model (when loaded) gives a
+//    probability below `model_veto_threshold`; plus the model's violations with probability
+//    >= `model_violation_threshold`.
 //  - special actions: the category's special action (campaign data), plus "ecommerce" when the
 //    channel is online.
 #pragma once
@@ -26,6 +27,7 @@ namespace lj::classify {
 struct ClassifierConfig {
   double min_confidence = 0.5;             // below: product category "other"
   double model_violation_threshold = 0.5;  // a model violation needs this probability
+  double model_veto_threshold = 0.1;       // a rule violation the model rates lower is dropped
 };
 
 // Why a label was given: a keyword and where it matched (code points of the normalised text).
@@ -42,7 +44,7 @@ struct Classification {
   std::vector<std::string> violations;
   double confidence = 0;  // of the product category, 0..1
   std::string category_source = "rules";    // "rules" | "model" | "none"
-  std::string violations_source = "rules";  // "rules" | "model" | "none"
+  std::string violations_source = "rules";  // "rules" | "model" | "rules+model" | "none"
   std::vector<Reason> reasons;
   std::map<std::string, double> category_votes;  // rule votes per category
   int64_t model_id = 0;                          // the model consulted; 0 for none

@@ -32,7 +32,9 @@ int64_t classify_stream(const classify::Classifier& classifier, std::istream& in
   auto fail = [&](const Json& id, const std::string& message) {
     ++bad;
     err << "lijian classify: line " << line_no << ": " << message << "\n";
-    Json e = {{"id", id}, {"error", {{"line", line_no}, {"message", message}}}};
+    nlohmann::ordered_json e;
+    e["id"] = id;
+    e["error"] = {{"line", line_no}, {"message", message}};
     out << e.dump() << "\n";
   };
   while (std::getline(in, line)) {
@@ -58,9 +60,13 @@ int64_t classify_stream(const classify::Classifier& classifier, std::istream& in
       online = ch == "online";
     }
     const classify::Classification c = classifier.classify(j["text"].get<std::string>(), online);
+    // Members in the order of CONTRACTS.md, then the reasons.
+    const Json fields = classify::to_json(c, reasons);
     nlohmann::ordered_json o;
     o["id"] = id;
-    for (auto& [k, v] : classify::to_json(c, reasons).items()) o[k] = v;
+    for (const char* k : {"product_category", "special_actions", "violations", "confidence",
+                          "sources", "reasons", "model_id"})
+      if (fields.contains(k)) o[k] = fields[k];
     out << o.dump() << "\n";
   }
   return bad;
