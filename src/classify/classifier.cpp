@@ -109,8 +109,9 @@ Classification Classifier::classify(std::string_view text, bool online) const {
   bool from_rules = false, from_model = false;
   for (const auto& [code, vote] : violation_votes) {
     auto it = model_violation.find(code);
-    if (!model_violation.empty() && (it == model_violation.end() || it->second < config_.model_veto_threshold))
-      continue;
+    const bool vetoed = !model_violation.empty() && vote < config_.rule_keep_vote &&
+                        (it == model_violation.end() || it->second < config_.model_veto_threshold);
+    if (vetoed) continue;
     c.violations.push_back(code);
     from_rules = true;
   }

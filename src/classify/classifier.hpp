@@ -6,8 +6,9 @@
 //    top vote at least twice the runner-up's). When they are ambiguous the model breaks the tie
 //    among the categories the rules voted for; when they found nothing the model fills in.
 //    Below `min_confidence` the answer is "other": text that fits no category is not forced.
-//  - violations: every violation the rules found, except those the model (when loaded) gives a
-//    probability below `model_veto_threshold`; plus the model's violations with probability
+//  - violations: every violation the rules found, except weakly voted ones (below
+//    `rule_keep_vote`) that the model, trained on what officers confirmed, gives a probability
+//    below `model_veto_threshold`; plus the model's violations with probability
 //    >= `model_violation_threshold`.
 //  - special actions: the category's special action (campaign data), plus "ecommerce" when the
 //    channel is online.
@@ -27,7 +28,8 @@ namespace lj::classify {
 struct ClassifierConfig {
   double min_confidence = 0.5;             // below: product category "other"
   double model_violation_threshold = 0.5;  // a model violation needs this probability
-  double model_veto_threshold = 0.1;       // a rule violation the model rates lower is dropped
+  double model_veto_threshold = 0.1;       // a rule violation the model rates lower is dropped,
+  double rule_keep_vote = 8;               // unless its keywords' votes add up to this much
 };
 
 // Why a label was given: a keyword and where it matched (code points of the normalised text).
