@@ -136,7 +136,9 @@ Result<http::Response> create_lead(Context& ctx) {
     if (!e.ok()) return Status::Invalid("enterprise_id", "no enterprise " + std::to_string(*lead.enterprise_id));
   }
   // Labels the lead came without are filled by classification (docs/classification.md).
-  const auto labelled = classify::label_new_lead(ctx.app.store(), lead);
+  auto sent = [&](const char* k) { return j.contains(k) && !j[k].is_null(); };
+  const auto labelled = classify::label_new_lead(
+      ctx.app.store(), lead, {sent("product_category"), sent("special_actions"), sent("violations")});
   LJ_ASSIGN_OR_RETURN(Upserted up, ctx.app.store().insert_lead(ctx.actor, lead));
   if (up.created && labelled)
     LJ_RETURN_IF_ERROR(classify::record_new_lead(ctx.app.store(), ctx.actor, up.id, *labelled));

@@ -70,27 +70,33 @@ Result<std::shared_ptr<const Classifier>> load_store_classifier(Store& store,
   return service.current();
 }
 
-LabelProvenance label_lead(const Classifier& classifier, Lead& lead) {
+GivenLabels given_in(const Lead& lead) {
+  GivenLabels g;
+  g.product_category = !lead.product_category.empty();
+  g.special_actions = std::any_of(lead.special_actions.begin(), lead.special_actions.end(),
+                                  [](const std::string& a) { return a != "ecommerce"; });
+  g.violations = !lead.violations.empty();
+  return g;
+}
+
+LabelProvenance label_lead(const Classifier& classifier, Lead& lead, const GivenLabels& given) {
   LabelProvenance p;
-  const bool online = lead.channel == "online";
-  const bool has_category = !lead.product_category.empty();
-  const bool has_actions = std::any_of(lead.special_actions.begin(), lead.special_actions.end(),
-                                       [](const std::string& a) { return a != "ecommerce"; });
-  const bool has_violations = !lead.violations.empty();
-  if (has_category && has_actions && has_violations) {
+  if (given.product_category && given.special_actions && given.violations) {
     p.category_source = p.actions_source = p.violations_source = "source";
     return p;
   }
-  const Classification c = classifier.classify(lead.title.empty() ? lead.text : lead.title + "\n" + lead.text, online);
+  const bool online = lead.channel == "online";
+  const Classification c =
+      classifier.classify(lead.title.empty() ? lead.text : lead.title + "\n" + lead.text, online);
   p.model_id = c.model_id;
-  if (has_category) {
+  if (given.product_category) {
     p.category_source = "source";
   } else {
     p.category_source = c.category_source;
     p.confidence = c.confidence;
-    if (c.product_category != "other") lead.product_category = c.product_category;
+    lead.product_category = c.product_category == "other" ? "" : c.product_category;
   }
-  if (has_actions) {
+  if (given.special_actions) {
     p.actions_source = "source";
   } else {
     std::vector<std::string> actions = classifier.special_actions_for(
@@ -98,9 +104,9 @@ LabelProvenance label_lead(const Classifier& classifier, Lead& lead) {
     for (const std::string& a : lead.special_actions)
       if (std::find(actions.begin(), actions.end(), a) == actions.end()) actions.push_back(a);
     lead.special_actions = std::move(actions);
-    p.actions_source = has_category ? "source" : p.category_source;
+    p.actions_source = p.category_source;
   }
-  if (has_violations) {
+  if (given.violations) {
     p.violations_source = "source";
   } else {
     lead.violations = c.violations;
@@ -109,13 +115,13 @@ LabelProvenance label_lead(const Classifier& classifier, Lead& lead) {
   return p;
 }
 
-std::optional<LabelProvenance> label_new_lead(Store& store, Lead& lead) {
+std::optional<LabelProvenance> label_new_lead(Store& store, Lead& lead, const GivenLabels& given) {
   auto service = shared_service(store);
   if (!service.ok()) {
     spdlog::warn("leads are not classified: {}", service.status().message());
     return std::nullopt;
   }
-  return label_lead(*(*service)->current(), lead);
+  return label_lead(*(*service)->current(), lead, given);
 }
 
 Status record_new_lead(Store& store, const Actor& actor, int64_t lead_id, const LabelProvenance& p) {

@@ -45,15 +45,24 @@ Result<std::shared_ptr<Service>> shared_service(Store& store, const std::string&
 Result<std::shared_ptr<const Classifier>> load_store_classifier(Store& store,
                                                                 const std::string& data_dir);
 
-// Fills what the source did not give — product category (when empty), special actions and
-// violations (when empty) — from `classifier`, and says where each field came from. Online leads
-// keep "ecommerce" among their special actions.
-LabelProvenance label_lead(const Classifier& classifier, Lead& lead);
+// Which labels the source gave with the lead: those are kept and recorded as "source".
+struct GivenLabels {
+  bool product_category = false;
+  bool special_actions = false;
+  bool violations = false;
+};
+// What a lead's fields show: a category, a special action other than the channel's
+// "ecommerce", violations (an import, whose rows carry no special actions or violations).
+GivenLabels given_in(const Lead& lead);
+
+// Fills the labels the source did not give from `classifier` and says where each came from.
+// Special actions: the category's, plus those the lead has (an online lead's "ecommerce").
+LabelProvenance label_lead(const Classifier& classifier, Lead& lead, const GivenLabels& given);
 
 // For a lead about to be created through the API: label_lead with the shared service's current
 // classifier. nullopt (the lead unchanged, a warning logged) when classification is unavailable
 // (no rules file found).
-std::optional<LabelProvenance> label_new_lead(Store& store, Lead& lead);
+std::optional<LabelProvenance> label_new_lead(Store& store, Lead& lead, const GivenLabels& given);
 // Records the provenance of a lead just created (ClassifyRepo::record_provenance).
 Status record_new_lead(Store& store, const Actor& actor, int64_t lead_id, const LabelProvenance& p);
 

@@ -108,7 +108,9 @@ class BatchMaker {
       if (!lead.ok())
         return reject(batch, row.line, lead.status().field(), lead.status().message());
       lead->unit_code = route_lead(*lead, context_.units, context_.gazetteer.get());
-      if (context_.classifier) batch.provenance.push_back(classify::label_lead(*context_.classifier, *lead));
+      if (context_.classifier)
+        batch.provenance.push_back(
+            classify::label_lead(*context_.classifier, *lead, classify::given_in(*lead)));
       batch.leads.push_back(std::move(*lead));
     } else {
       Result<Enterprise> e = enterprise_from_row(row.object);
