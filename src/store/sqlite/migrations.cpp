@@ -234,28 +234,28 @@ CREATE TABLE classifier_models (
   id INTEGER PRIMARY KEY,
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL,
-  training_size BIGINT NOT NULL,
+  training_size INTEGER NOT NULL,
   metrics TEXT NOT NULL,
   model_base64 TEXT NOT NULL
 );
 CREATE TABLE lead_labels (
-  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  lead_id INTEGER PRIMARY KEY REFERENCES leads(id),
   category_source TEXT NOT NULL,
   actions_source TEXT NOT NULL,
   violations_source TEXT NOT NULL,
-  confidence REAL,
-  model_id BIGINT,
+  confidence DOUBLE PRECISION,
+  model_id INTEGER,
   classified_at TEXT NOT NULL,
-  confirmed_by BIGINT,
+  confirmed_by INTEGER,
   confirmed_by_name TEXT,
   confirmed_at TEXT
 );
 CREATE INDEX lead_labels_confirmed ON lead_labels(confirmed_at) WHERE confirmed_at IS NOT NULL;
 CREATE TABLE label_corrections (
   id INTEGER PRIMARY KEY,
-  lead_id BIGINT NOT NULL REFERENCES leads(id),
+  lead_id INTEGER NOT NULL REFERENCES leads(id),
   at TEXT NOT NULL,
-  user_id BIGINT NOT NULL,
+  user_id INTEGER NOT NULL,
   username TEXT NOT NULL,
   before_labels TEXT NOT NULL,
   after_labels TEXT NOT NULL
