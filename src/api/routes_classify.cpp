@@ -36,24 +36,30 @@ Json provenance_json(const LeadLabelRecord& r) {
 Result<http::Response> classification_response(Context& ctx, const Lead& lead, int status) {
   ClassifyRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(LeadLabelRecord record, repo.lead_labels(ctx.actor, lead.id));
-  LJ_ASSIGN_OR_RETURN(std::vector<LabelCorrection> corrections, repo.corrections(ctx.actor, lead.id));
+  LJ_ASSIGN_OR_RETURN(std::vector<LabelCorrection> corrections,
+                      repo.corrections(ctx.actor, lead.id));
   LJ_ASSIGN_OR_RETURN(auto svc, service(ctx));
   auto classifier = svc->current();
   const std::string text = lead.title.empty() ? lead.text : lead.title + "\n" + lead.text;
   Json suggestion = classify::to_json(classifier->classify(text, lead.channel == "online"), true);
   Json corr = Json::array();
   for (const LabelCorrection& c : corrections)
-    corr.push_back({{"id", c.id}, {"at", c.at}, {"user_id", c.user_id}, {"username", c.username},
-                    {"before", c.before}, {"after", c.after}});
-  Json body = {{"lead_id", lead.id},
-               {"version", lead.version},
-               {"labels",
-                {{"product_category", lead.product_category.empty() ? "other" : lead.product_category},
-                 {"special_actions", lead.special_actions},
-                 {"violations", lead.violations}}},
-               {"provenance", provenance_json(record)},
-               {"suggestion", std::move(suggestion)},
-               {"corrections", std::move(corr)}};
+    corr.push_back({{"id", c.id},
+                    {"at", c.at},
+                    {"user_id", c.user_id},
+                    {"username", c.username},
+                    {"before", c.before},
+                    {"after", c.after}});
+  Json body = {
+      {"lead_id", lead.id},
+      {"version", lead.version},
+      {"labels",
+       {{"product_category", lead.product_category.empty() ? "other" : lead.product_category},
+        {"special_actions", lead.special_actions},
+        {"violations", lead.violations}}},
+      {"provenance", provenance_json(record)},
+      {"suggestion", std::move(suggestion)},
+      {"corrections", std::move(corr)}};
   return ok_json(body, status);
 }
 
@@ -66,14 +72,15 @@ Result<http::Response> get_classification(Context& ctx) {
 Result<http::Response> set_labels(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
-  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"product_category", "violations", "special_actions",
-                                                    "version"}));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"product_category", "violations",
+                                                    "special_actions", "version"}));
   auto vocab = ctx.app.vocabulary();
   LabelsChange change;
   LJ_ASSIGN_OR_RETURN(change.product_category, req_string(j, "product_category", 64));
   LJ_RETURN_IF_ERROR(vocab->check("product_category", change.product_category, "product_category"));
   LJ_ASSIGN_OR_RETURN(auto violations, opt_string_list(j, "violations"));
-  if (!violations) return Status::Invalid("violations", "violations is required (a list of codes, may be empty)");
+  if (!violations)
+    return Status::Invalid("violations", "violations is required (a list of codes, may be empty)");
   LJ_RETURN_IF_ERROR(vocab->check_all("violation", *violations, "violations"));
   std::sort(violations->begin(), violations->end());
   violations->erase(std::unique(violations->begin(), violations->end()), violations->end());
@@ -112,7 +119,8 @@ Json model_json(const StoredModel& m) {
 Status require_region_trainer(const Actor& actor) {
   const bool region = std::count(actor.unit_path.begin(), actor.unit_path.end(), '/') <= 2;
   if (!region || (actor.role != Role::kAdmin && actor.role != Role::kAnalyst))
-    return Status::Forbidden("training the classifier is for the regional bureau's admin or analyst");
+    return Status::Forbidden(
+        "training the classifier is for the regional bureau's admin or analyst");
   return Status::Ok();
 }
 
@@ -123,10 +131,11 @@ Result<http::Response> get_classifier(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t confirmed, repo.count_confirmed());
   LJ_ASSIGN_OR_RETURN(auto svc, service(ctx));
   auto classifier = svc->current();
-  return ok_json({{"model", model.ok() ? model_json(*model) : Json(nullptr)},
-                  {"model_in_use", classifier->model_id() ? Json(classifier->model_id()) : Json(nullptr)},
-                  {"confirmed_labels", confirmed},
-                  {"rules", {{"keywords", classifier->matcher()->keywords().size()}}}});
+  return ok_json(
+      {{"model", model.ok() ? model_json(*model) : Json(nullptr)},
+       {"model_in_use", classifier->model_id() ? Json(classifier->model_id()) : Json(nullptr)},
+       {"confirmed_labels", confirmed},
+       {"rules", {{"keywords", classifier->matcher()->keywords().size()}}}});
 }
 
 Result<http::Response> train_classifier(Context& ctx) {
@@ -135,10 +144,12 @@ Result<http::Response> train_classifier(Context& ctx) {
   classify::TrainOptions options;
   LJ_ASSIGN_OR_RETURN(auto epoch, opt_int(j, "epoch"));
   if (epoch) {
-    if (*epoch < 1 || *epoch > 200) return Status::Invalid("epoch", "epoch must be between 1 and 200");
+    if (*epoch < 1 || *epoch > 200)
+      return Status::Invalid("epoch", "epoch must be between 1 and 200");
     options.epoch = static_cast<int>(*epoch);
   }
-  LJ_ASSIGN_OR_RETURN(StoredModel m, classify::train_and_store(ctx.app.store(), ctx.actor, options));
+  LJ_ASSIGN_OR_RETURN(StoredModel m,
+                      classify::train_and_store(ctx.app.store(), ctx.actor, options));
   LJ_ASSIGN_OR_RETURN(auto svc, service(ctx));
   svc->invalidate();
   return ok_json(model_json(m), 201);
@@ -151,7 +162,8 @@ Result<http::Response> classify_text(Context& ctx) {
   if (channel && *channel != "online" && *channel != "offline")
     return Status::Invalid("channel", "channel must be 'online' or 'offline'");
   LJ_ASSIGN_OR_RETURN(auto svc, service(ctx));
-  return ok_json(classify::to_json(svc->current()->classify(text, channel && *channel == "online"), true));
+  return ok_json(
+      classify::to_json(svc->current()->classify(text, channel && *channel == "online"), true));
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ Classifier::Classifier(std::shared_ptr<const KeywordMatcher> matcher,
 
 std::shared_ptr<const Classifier> Classifier::with_model(std::shared_ptr<const TextModel> model,
                                                          int64_t model_id) const {
-  return std::make_shared<const Classifier>(matcher_, parents_, std::move(model), model_id, config_);
+  return std::make_shared<const Classifier>(matcher_, parents_, std::move(model), model_id,
+                                            config_);
 }
 
 std::vector<std::string> Classifier::special_actions_for(const std::string& category,
@@ -56,7 +57,8 @@ Classification Classifier::classify(std::string_view text, bool online) const {
   }
 
   // Product category.
-  std::vector<std::pair<std::string, double>> votes(c.category_votes.begin(), c.category_votes.end());
+  std::vector<std::pair<std::string, double>> votes(c.category_votes.begin(),
+                                                    c.category_votes.end());
   std::sort(votes.begin(), votes.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
@@ -138,16 +140,19 @@ Json to_json(const Classification& c, bool with_reasons) {
     j["sources"] = {{"product_category", c.category_source}, {"violations", c.violations_source}};
     Json reasons = Json::array();
     for (const Reason& r : c.reasons)
-      reasons.push_back({{"kind", r.kind}, {"code", r.code}, {"keyword", r.keyword},
-                         {"start", r.start}, {"end", r.end}});
+      reasons.push_back({{"kind", r.kind},
+                         {"code", r.code},
+                         {"keyword", r.keyword},
+                         {"start", r.start},
+                         {"end", r.end}});
     j["reasons"] = std::move(reasons);
     j["model_id"] = c.model_id ? Json(c.model_id) : Json(nullptr);
   }
   return j;
 }
 
-Result<std::shared_ptr<const Classifier>> load_rules_classifier(const std::string& data_dir,
-                                                               const std::vector<CodeEntry>& codes) {
+Result<std::shared_ptr<const Classifier>> load_rules_classifier(
+    const std::string& data_dir, const std::vector<CodeEntry>& codes) {
   LJ_ASSIGN_OR_RETURN(std::vector<Keyword> keywords, load_rules(data_dir, codes));
   LJ_ASSIGN_OR_RETURN(auto matcher, KeywordMatcher::compile(std::move(keywords)));
   std::map<std::string, std::string> parents;

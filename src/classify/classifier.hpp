@@ -44,7 +44,7 @@ struct Classification {
   std::string product_category = "other";
   std::vector<std::string> special_actions;
   std::vector<std::string> violations;
-  double confidence = 0;  // of the product category, 0..1
+  double confidence = 0;                    // of the product category, 0..1
   std::string category_source = "rules";    // "rules" | "model" | "none"
   std::string violations_source = "rules";  // "rules" | "model" | "rules+model" | "none"
   std::vector<Reason> reasons;
@@ -56,7 +56,8 @@ struct Classification {
 class Classifier {
  public:
   // `parents`: product category code -> its special action (CodeEntry.parent).
-  Classifier(std::shared_ptr<const KeywordMatcher> matcher, std::map<std::string, std::string> parents,
+  Classifier(std::shared_ptr<const KeywordMatcher> matcher,
+             std::map<std::string, std::string> parents,
              std::shared_ptr<const TextModel> model = nullptr, int64_t model_id = 0,
              ClassifierConfig config = {});
 
@@ -89,7 +90,7 @@ Json to_json(const Classification& c, bool with_reasons);
 // classifier.
 Result<std::shared_ptr<const Classifier>> load_rules_classifier(const std::string& data_dir);
 // The same from codes already loaded (e.g. the store's codes table).
-Result<std::shared_ptr<const Classifier>> load_rules_classifier(const std::string& data_dir,
-                                                               const std::vector<CodeEntry>& codes);
+Result<std::shared_ptr<const Classifier>> load_rules_classifier(
+    const std::string& data_dir, const std::vector<CodeEntry>& codes);
 
 }  // namespace lj::classify

@@ -111,7 +111,8 @@ TEST(Classifier, RecognisesEveryViolation) {
 }
 
 TEST(Classifier, FuelCheatingIsShortWeightOnFuel) {
-  Classification got = rules()->classify("某加油站加油机涉嫌作弊，实际加油量明显少于显示数量", false);
+  Classification got =
+      rules()->classify("某加油站加油机涉嫌作弊，实际加油量明显少于显示数量", false);
   EXPECT_EQ(got.product_category, "fuel");
   EXPECT_EQ(got.violations, std::vector<std::string>{"short_weight"});
 }
@@ -173,7 +174,8 @@ TEST(Classifier, IsThreadSafe) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < 500; ++i) {
-        if (rules()->classify("农资经销部销售的复合肥总养分不足", false).product_category != "fertilizer")
+        if (rules()->classify("农资经销部销售的复合肥总养分不足", false).product_category !=
+            "fertilizer")
           ++wrong;
       }
     });

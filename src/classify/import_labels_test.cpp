@@ -87,9 +87,11 @@ TEST_P(ImportLabelsTest, ImportedLeadsAreClassifiedAndTheirProvenanceRecorded) {
   std::istringstream again(
       "source,source_id,received_at,text,product_category,region_code,channel\n"
       "hotline_12365,L-1,2018-04-02,某农资店销售的尿素养分不足,,150404,offline\n");
-  auto rows2 = intake::open_rows(again, intake::Format::kCsv, intake::fields_of(intake::Kind::kLeads));
+  auto rows2 =
+      intake::open_rows(again, intake::Format::kCsv, intake::fields_of(intake::Kind::kLeads));
   ASSERT_TRUE(rows2.ok());
-  auto s2 = intake::import_rows(*store_, Actor::system("import"), intake::Kind::kLeads, **rows2, context_);
+  auto s2 = intake::import_rows(*store_, Actor::system("import"), intake::Kind::kLeads, **rows2,
+                                context_);
   EXPECT_TRUE(s2.status.ok()) << s2.status.to_string();
   EXPECT_EQ(s2.duplicates, 1);
 }

@@ -89,7 +89,8 @@ struct KeywordMatcher::Impl {
 
 KeywordMatcher::~KeywordMatcher() = default;
 
-Result<std::shared_ptr<const KeywordMatcher>> KeywordMatcher::compile(std::vector<Keyword> keywords) {
+Result<std::shared_ptr<const KeywordMatcher>> KeywordMatcher::compile(
+    std::vector<Keyword> keywords) {
   if (keywords.empty()) return Status::Invalid("rules", "rules: no keywords");
   std::shared_ptr<KeywordMatcher> m(new KeywordMatcher());
   m->keywords_ = std::move(keywords);
@@ -152,7 +153,8 @@ std::vector<KeywordHit> KeywordMatcher::match(std::string_view normalized) const
   for (size_t i = 0; i < raw.size(); ++i) {
     if (dropped[i]) continue;
     const size_t start = text::utf8_length(normalized.substr(0, raw[i].from));
-    const size_t end = start + text::utf8_length(normalized.substr(raw[i].from, raw[i].to - raw[i].from));
+    const size_t end =
+        start + text::utf8_length(normalized.substr(raw[i].from, raw[i].to - raw[i].from));
     out.push_back(KeywordHit{&keywords_[raw[i].id], start, end});
   }
   std::sort(out.begin(), out.end(), [](const KeywordHit& a, const KeywordHit& b) {

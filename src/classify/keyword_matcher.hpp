@@ -30,7 +30,8 @@ struct KeywordHit {
 
 // The keyword rules: parsed from the JSON document of data/classify/rules.json. kInvalidArgument
 // naming the entry when a code is unknown to `known_codes`' kinds, or a keyword is empty.
-Result<std::vector<Keyword>> parse_rules(const Json& doc, const std::vector<CodeEntry>& known_codes);
+Result<std::vector<Keyword>> parse_rules(const Json& doc,
+                                         const std::vector<CodeEntry>& known_codes);
 // Reads <data_dir>/classify/rules.json and parses it.
 Result<std::vector<Keyword>> load_rules(const std::string& data_dir,
                                         const std::vector<CodeEntry>& known_codes);

@@ -12,7 +12,10 @@ namespace lj::classify {
 
 Service::Service(Store& store, std::shared_ptr<const Classifier> rules,
                  std::chrono::seconds refresh_interval)
-    : store_(store), rules_(std::move(rules)), refresh_interval_(refresh_interval), current_(rules_) {}
+    : store_(store),
+      rules_(std::move(rules)),
+      refresh_interval_(refresh_interval),
+      current_(rules_) {}
 
 void Service::invalidate() {
   std::lock_guard lock(mu_);
@@ -124,7 +127,8 @@ std::optional<LabelProvenance> label_new_lead(Store& store, Lead& lead, const Gi
   return label_lead(*(*service)->current(), lead, given);
 }
 
-Status record_new_lead(Store& store, const Actor& actor, int64_t lead_id, const LabelProvenance& p) {
+Status record_new_lead(Store& store, const Actor& actor, int64_t lead_id,
+                       const LabelProvenance& p) {
   return ClassifyRepo(store.sql()).record_provenance(actor, {{lead_id, p}});
 }
 
@@ -134,7 +138,8 @@ Result<StoredModel> train_and_store(Store& store, const Actor& actor, const Trai
   std::vector<LabelledText> examples;
   examples.reserve(confirmed.size());
   for (ConfirmedLabels& c : confirmed)
-    examples.push_back(LabelledText{std::move(c.text), std::move(c.product_category), std::move(c.violations)});
+    examples.push_back(
+        LabelledText{std::move(c.text), std::move(c.product_category), std::move(c.violations)});
   LJ_ASSIGN_OR_RETURN(TrainedModel trained, train_model(examples, options));
   return repo.save_model(actor, trained.bytes, trained.training_size, trained.metrics);
 }

@@ -68,6 +68,7 @@ Status record_new_lead(Store& store, const Actor& actor, int64_t lead_id, const 
 
 // Trains a model on every officer-confirmed lead and stores it (the newest model is the one
 // servers use). Metrics as train_model gives them, plus "model_id".
-Result<StoredModel> train_and_store(Store& store, const Actor& actor, const TrainOptions& options = {});
+Result<StoredModel> train_and_store(Store& store, const Actor& actor,
+                                    const TrainOptions& options = {});
 
 }  // namespace lj::classify

@@ -129,10 +129,12 @@ std::vector<std::pair<std::string, double>> TextModel::predict(std::string_view 
   ft_->predictLine(in, predictions, -1, 0.0);
   std::vector<std::pair<std::string, double>> out;
   for (auto& [p, label] : predictions) {
-    std::string name = label.rfind(kLabelPrefix, 0) == 0 ? label.substr(kLabelPrefix.size()) : label;
+    std::string name =
+        label.rfind(kLabelPrefix, 0) == 0 ? label.substr(kLabelPrefix.size()) : label;
     out.emplace_back(std::move(name), std::min(1.0, std::max(0.0, static_cast<double>(p))));
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.second > b.second; });
   return out;
 }
 
@@ -181,7 +183,8 @@ Result<TrainedModel> train_model(const std::vector<LabelledText>& examples,
                                             : counts["c_" + best_category].fp);
     if (best_category != e->product_category) ++counts["c_" + e->product_category].fn;
     std::set<std::string> truth(e->violations.begin(), e->violations.end());
-    for (const std::string& v : predicted_violations) ++(truth.count(v) ? counts["v_" + v].tp : counts["v_" + v].fp);
+    for (const std::string& v : predicted_violations)
+      ++(truth.count(v) ? counts["v_" + v].tp : counts["v_" + v].fp);
     for (const std::string& v : truth)
       if (!predicted_violations.count(v)) ++counts["v_" + v].fn;
   }
@@ -195,11 +198,11 @@ Result<TrainedModel> train_model(const std::vector<LabelledText>& examples,
   }
   TrainedModel out;
   out.training_size = static_cast<int64_t>(examples.size());
-  out.metrics = {{"training_size", out.training_size},
-                 {"holdout_size", static_cast<int64_t>(test.size())},
-                 {"category_accuracy",
-                  std::round(1000.0 * correct / static_cast<double>(test.size())) / 1000},
-                 {"labels", std::move(labels)}};
+  out.metrics = {
+      {"training_size", out.training_size},
+      {"holdout_size", static_cast<int64_t>(test.size())},
+      {"category_accuracy", std::round(1000.0 * correct / static_cast<double>(test.size())) / 1000},
+      {"labels", std::move(labels)}};
   // The kept model learns from everything.
   LJ_ASSIGN_OR_RETURN(out.bytes, train_bytes(all, options));
   return out;

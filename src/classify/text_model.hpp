@@ -30,9 +30,9 @@ struct TrainOptions {
   int epoch = 25;
   double lr = 0.5;
   int dim = 32;
-  int threads = 1;        // training threads (deterministic with 1)
-  double holdout = 0.2;   // share of the examples kept aside to measure the model
-  uint64_t seed = 2018;   // the split is a seeded shuffle
+  int threads = 1;       // training threads (deterministic with 1)
+  double holdout = 0.2;  // share of the examples kept aside to measure the model
+  uint64_t seed = 2018;  // the split is a seeded shuffle
 };
 
 // The fastText input line of a text: its character bigrams (text::bigram_tokens) separated by
@@ -55,9 +55,9 @@ class TextModel {
 };
 
 struct TrainedModel {
-  std::string bytes;       // the model file's content
+  std::string bytes;          // the model file's content
   int64_t training_size = 0;  // examples the stored model was trained on (all of them)
-  Json metrics;            // held-out: {"holdout_size", "category_accuracy", "labels": {...}}
+  Json metrics;               // held-out: {"holdout_size", "category_accuracy", "labels": {...}}
 };
 
 // Trains on `examples`: first on the non-held-out part to measure precision and recall per label

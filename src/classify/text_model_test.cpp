@@ -16,8 +16,10 @@ std::vector<LabelledText> fixture() {
   for (int i = 0; i < 40; ++i) {
     const std::string p = places[i % 8];
     out.push_back({p + "春耕时节农户反映颗粒撒下后苗情很差，第" + std::to_string(i) + "批",
-                   "fertilizer", {"insufficient_content"}});
-    out.push_back({p + "工地脚手架旁堆放的螺旋纹棒材一折就断，第" + std::to_string(i) + "批", "steel",
+                   "fertilizer",
+                   {"insufficient_content"}});
+    out.push_back({p + "工地脚手架旁堆放的螺旋纹棒材一折就断，第" + std::to_string(i) + "批",
+                   "steel",
                    {"banned_product"}});
     out.push_back({p + "小区业主反映邻居装修噪音扰民，第" + std::to_string(i) + "次", "other", {}});
   }

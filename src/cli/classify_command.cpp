@@ -14,7 +14,8 @@ void add_classify_command(CLI::App& app, int& exit_code) {
       "classify",
       "classify leads: NDJSON {\"id\":...,\"text\":\"...\",\"channel\":\"online\"|\"offline\"} on "
       "stdin, {\"id\",\"product_category\",\"special_actions\",\"violations\",\"confidence\"} on "
-      "stdout, same order; keyword rules, plus the trained model with --db (docs/classification.md)");
+      "stdout, same order; keyword rules, plus the trained model with --db "
+      "(docs/classification.md)");
   sub->add_option("--db", options->db,
                   "database whose newest trained model is used (default: keyword rules only)");
   sub->add_option("--data-dir", options->data_dir,
@@ -83,7 +84,8 @@ int run_classify(const ClassifyOptions& options) {
   if (!options.db.empty()) {
     auto opened = open_store(options.db, 2);
     if (!opened.ok()) {
-      std::cerr << "lijian classify: cannot open the database: " << opened.status().to_string() << "\n";
+      std::cerr << "lijian classify: cannot open the database: " << opened.status().to_string()
+                << "\n";
       return 1;
     }
     store = std::move(*opened);

@@ -14,7 +14,8 @@ void add_train_command(CLI::App& app, int& exit_code) {
       "train the classifier model from the labels officers confirmed, store it in the database "
       "and print its metrics as JSON (training size, held-out accuracy, precision and recall per "
       "label)");
-  sub->add_option("--db", options->db, "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
+  sub->add_option("--db", options->db,
+                  "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
       ->capture_default_str();
   sub->add_option("--epoch", options->epoch, "training passes over the examples")
       ->capture_default_str()
@@ -32,7 +33,8 @@ int run_train(const TrainCommandOptions& options) {
   };
   auto store = open_store(options.db, 2);
   if (!store.ok()) return fail("cannot open the database", store.status().to_string());
-  if (auto v = (*store)->migrate(); !v.ok()) return fail("migration failed", v.status().to_string());
+  if (auto v = (*store)->migrate(); !v.ok())
+    return fail("migration failed", v.status().to_string());
   classify::TrainOptions train;
   train.epoch = options.epoch;
   train.threads = options.threads;

@@ -16,7 +16,8 @@ Status label_demo_leads(Store& store, const std::vector<LabelledDemoLead>& leads
   LJ_RETURN_IF_ERROR(repo.record_provenance(system, provenance));
   std::map<const Actor*, std::vector<int64_t>> to_confirm;
   for (size_t i = 0; i < leads.size(); ++i)
-    if (static_cast<int>(i % 100) < kConfirmedPercent) to_confirm[leads[i].confirmer].push_back(leads[i].id);
+    if (static_cast<int>(i % 100) < kConfirmedPercent)
+      to_confirm[leads[i].confirmer].push_back(leads[i].id);
   for (const auto& [actor, ids] : to_confirm) LJ_RETURN_IF_ERROR(repo.confirm(*actor, ids));
   return classify::train_and_store(store, system).status();
 }

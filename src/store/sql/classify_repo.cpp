@@ -17,7 +17,8 @@ constexpr const char* kInsertProvenance =
     "ON CONFLICT (lead_id) DO NOTHING";
 constexpr const char* kSelectProvenance =
     "SELECT category_source, actions_source, violations_source, confidence, model_id, "
-    "classified_at, confirmed_by, confirmed_by_name, confirmed_at FROM lead_labels WHERE lead_id = ?";
+    "classified_at, confirmed_by, confirmed_by_name, confirmed_at FROM lead_labels WHERE lead_id = "
+    "?";
 constexpr const char* kUpdateLeadLabels =
     "UPDATE leads SET product_category = ?, special_actions = ?, violations = ?, updated_at = ?, "
     "version = version + 1 WHERE id = ?";
@@ -36,7 +37,8 @@ constexpr const char* kSelectCorrections =
     "SELECT id, lead_id, at, user_id, username, before_labels, after_labels FROM label_corrections "
     "WHERE lead_id = ? ORDER BY id";
 constexpr const char* kSelectConfirmed =
-    "SELECT l.id, COALESCE(l.title, ''), l.text, l.product_category, l.violations FROM lead_labels ll "
+    "SELECT l.id, COALESCE(l.title, ''), l.text, l.product_category, l.violations FROM lead_labels "
+    "ll "
     "JOIN leads l ON l.id = ll.lead_id WHERE ll.confirmed_at IS NOT NULL ORDER BY l.id";
 constexpr const char* kCountConfirmed =
     "SELECT COUNT(*) FROM lead_labels WHERE confirmed_at IS NOT NULL";
@@ -48,7 +50,8 @@ constexpr const char* kLatestModelMeta =
     "SELECT id, created_at, created_by, training_size, metrics FROM classifier_models "
     "ORDER BY id DESC LIMIT 1";
 constexpr const char* kLatestModelFull =
-    "SELECT id, created_at, created_by, training_size, metrics, model_base64 FROM classifier_models "
+    "SELECT id, created_at, created_by, training_size, metrics, model_base64 FROM "
+    "classifier_models "
     "ORDER BY id DESC LIMIT 1";
 
 Json labels_json(const std::string& category, const std::vector<std::string>& actions,
@@ -60,16 +63,16 @@ Json labels_json(const std::string& category, const std::vector<std::string>& ac
 
 }  // namespace
 
-Status ClassifyRepo::record_provenance(const Actor& actor,
-                                       const std::vector<std::pair<int64_t, LabelProvenance>>& leads) {
+Status ClassifyRepo::record_provenance(
+    const Actor& actor, const std::vector<std::pair<int64_t, LabelProvenance>>& leads) {
   if (leads.empty()) return Status::Ok();
   return store_.write([&](Connection& c) -> Status {
     const std::string t = store_.now();
     for (const auto& [id, p] : leads) {
-      LJ_RETURN_IF_ERROR(c.exec(kInsertProvenance,
-                                {id, p.category_source, p.actions_source, p.violations_source,
-                                 sql::opt(p.confidence),
-                                 p.model_id ? sql::Value(p.model_id) : sql::null(), t}));
+      LJ_RETURN_IF_ERROR(
+          c.exec(kInsertProvenance,
+                 {id, p.category_source, p.actions_source, p.violations_source,
+                  sql::opt(p.confidence), p.model_id ? sql::Value(p.model_id) : sql::null(), t}));
     }
     const std::string which = leads.size() == 1 ? std::to_string(leads.front().first)
                                                 : std::to_string(leads.front().first) + ".." +
@@ -109,7 +112,8 @@ Result<LeadLabelRecord> ClassifyRepo::lead_labels(const Actor& actor, int64_t le
   return out;
 }
 
-Result<std::vector<LabelCorrection>> ClassifyRepo::corrections(const Actor& actor, int64_t lead_id) {
+Result<std::vector<LabelCorrection>> ClassifyRepo::corrections(const Actor& actor,
+                                                               int64_t lead_id) {
   std::vector<LabelCorrection> out;
   Status st = store_.read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(store_.load_lead(c, actor, lead_id).status());
@@ -125,7 +129,8 @@ Result<std::vector<LabelCorrection>> ClassifyRepo::corrections(const Actor& acto
   return out;
 }
 
-Result<Lead> ClassifyRepo::set_labels(const Actor& actor, int64_t lead_id, const LabelsChange& change) {
+Result<Lead> ClassifyRepo::set_labels(const Actor& actor, int64_t lead_id,
+                                      const LabelsChange& change) {
   Result<Lead> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Lead before, store_.load_lead(c, actor, lead_id));
@@ -133,18 +138,21 @@ Result<Lead> ClassifyRepo::set_labels(const Actor& actor, int64_t lead_id, const
       return Status::Forbidden("lead " + std::to_string(lead_id) +
                                " was shared with your unit for reading only");
     if (change.expected_version && *change.expected_version != before.version)
-      return Status::Conflict("lead " + std::to_string(lead_id) + " was changed by someone else (version " +
+      return Status::Conflict("lead " + std::to_string(lead_id) +
+                                  " was changed by someone else (version " +
                                   std::to_string(before.version) + ")",
                               "version");
     const std::string t = store_.now();
     const std::string category = change.product_category == "other" ? "" : change.product_category;
-    LJ_RETURN_IF_ERROR(c.exec(kUpdateLeadLabels,
-                              {sql::text_or_null(category), join_labels(change.special_actions),
-                               join_labels(change.violations), t, lead_id}));
+    LJ_RETURN_IF_ERROR(
+        c.exec(kUpdateLeadLabels, {sql::text_or_null(category), join_labels(change.special_actions),
+                                   join_labels(change.violations), t, lead_id}));
     LJ_RETURN_IF_ERROR(c.exec(kConfirm, {lead_id, t, actor.user_id, actor.username, t}));
-    const Json old_labels = labels_json(before.product_category.empty() ? "other" : before.product_category,
-                                        before.special_actions, before.violations);
-    const Json new_labels = labels_json(change.product_category, change.special_actions, change.violations);
+    const Json old_labels =
+        labels_json(before.product_category.empty() ? "other" : before.product_category,
+                    before.special_actions, before.violations);
+    const Json new_labels =
+        labels_json(change.product_category, change.special_actions, change.violations);
     LJ_RETURN_IF_ERROR(c.exec(kInsertCorrection, {lead_id, t, actor.user_id, actor.username,
                                                   old_labels.dump(), new_labels.dump()}));
     LJ_ASSIGN_OR_RETURN(Lead after, store_.load_lead(c, actor, lead_id));
@@ -183,8 +191,9 @@ Result<std::vector<ConfirmedLabels>> ClassifyRepo::confirmed_labels() {
     for (sql::Row& r : rows) {
       std::string title = r.take_text(1);
       std::string category = r.text(3);
-      out.push_back(ConfirmedLabels{r.int64(0), title.empty() ? r.take_text(2) : title + "\n" + r.text(2),
-                                    category.empty() ? "other" : category, split_labels(r.text(4))});
+      out.push_back(
+          ConfirmedLabels{r.int64(0), title.empty() ? r.take_text(2) : title + "\n" + r.text(2),
+                          category.empty() ? "other" : category, split_labels(r.text(4))});
     }
     return Status::Ok();
   });
@@ -211,8 +220,9 @@ Result<StoredModel> ClassifyRepo::save_model(const Actor& actor, const std::stri
     m.created_by = actor.username;
     m.training_size = training_size;
     m.metrics = metrics;
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kInsertModel, {m.created_at, m.created_by, training_size,
-                                                         metrics.dump(), base64url_encode(bytes)}));
+    LJ_ASSIGN_OR_RETURN(
+        Rows rows, c.query(kInsertModel, {m.created_at, m.created_by, training_size, metrics.dump(),
+                                          base64url_encode(bytes)}));
     m.id = rows.at(0).int64(0);
     return store_.audit(c, actor, "create", "classifier_model", std::to_string(m.id), nullptr,
                         Json{{"id", m.id},
@@ -241,11 +251,12 @@ Result<StoredModel> ClassifyRepo::latest_model(bool with_bytes) {
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(with_bytes ? kLatestModelFull : kLatestModelMeta));
     if (rows.empty()) return Status::Ok();
     sql::Row& r = rows[0];
-    StoredModel m{r.int64(0), r.text(1), r.text(2), r.int64(3),
-                  Json::parse(r.text(4), nullptr, false), {}};
+    StoredModel m{
+        r.int64(0), r.text(1), r.text(2), r.int64(3), Json::parse(r.text(4), nullptr, false), {}};
     if (with_bytes) {
       auto bytes = base64url_decode(r.text(5));
-      if (!bytes) return Status::Internal("classifier model " + std::to_string(m.id) + " is not base64");
+      if (!bytes)
+        return Status::Internal("classifier model " + std::to_string(m.id) + " is not base64");
       m.bytes = std::move(*bytes);
     }
     out = std::move(m);

@@ -130,10 +130,12 @@ TEST_P(ClassifyRepoTest, EveryChangeIsAudited) {
   ASSERT_TRUE(repo().set_labels(kSongshan, lead.id, change).ok());
   ASSERT_TRUE(repo().save_model(kRegion, "m", 10, Json::object()).ok());
   std::vector<std::string> actions;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-                      actions.push_back(e.action + ":" + e.entity);
-                      return true;
-                    }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    actions.push_back(e.action + ":" + e.entity);
+                    return true;
+                  })
+                  .ok());
   EXPECT_NE(std::find(actions.begin(), actions.end(), "classify:lead"), actions.end());
   EXPECT_NE(std::find(actions.begin(), actions.end(), "update:lead"), actions.end());
   EXPECT_NE(std::find(actions.begin(), actions.end(), "create:classifier_model"), actions.end());
