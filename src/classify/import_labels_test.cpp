@@ -101,3 +101,52 @@ INSTANTIATE_TEST_SUITE_P(Backends, ImportLabelsTest, ::testing::Values("sqlite",
 
 }  // namespace
 }  // namespace lj::classify
+
+namespace lj::classify {
+namespace {
+
+// A server's Service picks up a model trained elsewhere (another process, another server) from
+// the database, and classifies with it.
+TEST_P(ImportLabelsTest, ServicePicksUpANewerModelFromTheDatabase) {
+  auto dir = refdata::data_dir("");
+  ASSERT_TRUE(dir.ok());
+  auto rules = load_rules_classifier(*dir);
+  ASSERT_TRUE(rules.ok());
+  Service service(*store_, *rules, std::chrono::seconds(0));
+  EXPECT_FALSE(service.current()->has_model());
+
+  std::vector<Lead> leads;
+  for (int i = 0; i < 30; ++i) {
+    Lead l;
+    l.source = "hotline_12365";
+    l.source_id = "M-" + std::to_string(i);
+    l.received_at = "2018-04-02T10:00:00+08:00";
+    l.unit_code = "150404";
+    const bool fert = i % 2 == 0;
+    l.text = (fert ? "春耕时节农户反映颗粒撒下后苗情很差，第"
+                   : "工地脚手架旁堆放的螺旋纹棒材一折就断，第") +
+             std::to_string(i) + "批";
+    l.product_category = fert ? "fertilizer" : "steel";
+    leads.push_back(l);
+  }
+  auto stored = store_->insert_leads(Actor::system("test"), leads);
+  ASSERT_TRUE(stored.ok()) << stored.status().to_string();
+  std::vector<int64_t> ids;
+  for (const Upserted& u : *stored) ids.push_back(u.id);
+  ClassifyRepo repo(store_->sql());
+  ASSERT_TRUE(repo.confirm(Actor::system("test"), ids).ok());
+  auto model = train_and_store(*store_, Actor::system("test"));
+  ASSERT_TRUE(model.ok()) << model.status().to_string();
+  EXPECT_EQ(model->training_size, 30);
+
+  auto current = service.current();
+  ASSERT_TRUE(current->has_model());
+  EXPECT_EQ(current->model_id(), model->id);
+  Classification c = current->classify("春耕时节农户反映颗粒撒下后苗情很差", false);
+  EXPECT_EQ(c.product_category, "fertilizer");
+  EXPECT_EQ(c.category_source, "model");
+  EXPECT_EQ(c.model_id, model->id);
+}
+
+}  // namespace
+}  // namespace lj::classify
