@@ -3,6 +3,7 @@
 #include "api/errors.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
+#include "classify/service.hpp"
 #include "intake/route.hpp"
 #include "leads/lead_input.hpp"
 #include "model/json.hpp"
@@ -134,7 +135,13 @@ Result<http::Response> create_lead(Context& ctx) {
     auto e = ctx.app.store().get_enterprise(*lead.enterprise_id);
     if (!e.ok()) return Status::Invalid("enterprise_id", "no enterprise " + std::to_string(*lead.enterprise_id));
   }
+  // Labels the lead came without are filled by classification (docs/classification.md).
+  auto sent = [&](const char* k) { return j.contains(k) && !j[k].is_null(); };
+  const auto labelled = classify::label_new_lead(
+      ctx.app.store(), lead, {sent("product_category"), sent("special_actions"), sent("violations")});
   LJ_ASSIGN_OR_RETURN(Upserted up, ctx.app.store().insert_lead(ctx.actor, lead));
+  if (up.created && labelled)
+    LJ_RETURN_IF_ERROR(classify::record_new_lead(ctx.app.store(), ctx.actor, up.id, *labelled));
   auto stored = ctx.app.store().get_lead(ctx.actor, up.id);
   if (!stored.ok()) {
     // The key exists in a unit the caller cannot see: say so without showing the record.

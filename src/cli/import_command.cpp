@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "classify/service.hpp"
 #include "cli/commands.hpp"
 #include "intake/importer.hpp"
 #include "intake/import_file.hpp"
@@ -109,6 +110,11 @@ int run_import(const ImportArgs& a) {
   auto gazetteer = geo::Gazetteer::load(*dir, a.common.province);
   if (!gazetteer.ok()) return fail("reference data", gazetteer.status().to_string());
   context->gazetteer = std::make_shared<const geo::Gazetteer>(std::move(*gazetteer));
+  if (*kind == intake::Kind::kLeads) {
+    auto classifier = classify::load_store_classifier(**store, *dir);
+    if (!classifier.ok()) return fail("classification rules", classifier.status().to_string());
+    context->classifier = *classifier;
+  }
 
   Progress progress(isatty(STDERR_FILENO) == 1);
   intake::ImportOptions options;

@@ -5,11 +5,13 @@
 
 #include "cli/calendar_command.hpp"
 #include "cli/check_uscc_command.hpp"
-#include "cli/deadlines_command.hpp"
+#include "cli/classify_command.hpp"
 #include "cli/commands.hpp"
+#include "cli/deadlines_command.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/screen_command.hpp"
+#include "cli/train_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
@@ -81,6 +83,8 @@ int main(int argc, char** argv) {
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
   add_screen_command(app, callback_exit);
+  add_classify_command(app, callback_exit);
+  add_train_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

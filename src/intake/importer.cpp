@@ -7,6 +7,8 @@
 
 #include "intake/sampling_records.hpp"
 #include "store/sql/sampling_repo.hpp"
+#include "classify/service.hpp"
+#include "store/sql/classify_repo.hpp"
 
 namespace lj::intake {
 
@@ -17,6 +19,7 @@ struct Batch {
   std::vector<Lead> leads;
   std::vector<Enterprise> enterprises;
   std::vector<screen::SamplingResult> samples;
+  std::vector<LabelProvenance> provenance;  // per lead, when a classifier labels them
   std::vector<RowError> errors;  // only while the run's kept errors are under the cap
   int64_t rejected = 0;
   int64_t rows = 0;  // rows read into this batch
@@ -108,6 +111,9 @@ class BatchMaker {
       if (!lead.ok())
         return reject(batch, row.line, lead.status().field(), lead.status().message());
       lead->unit_code = route_lead(*lead, context_.units, context_.gazetteer.get());
+      if (context_.classifier)
+        batch.provenance.push_back(
+            classify::label_lead(*context_.classifier, *lead, classify::given_in(*lead)));
       batch.leads.push_back(std::move(*lead));
     } else if (kind_ == Kind::kSampling) {
       auto s = sampling_from_row(row.object, context_.vocab, context_.category_action);
@@ -179,6 +185,17 @@ ImportSummary import_rows(Store& store, const Actor& actor, Kind kind, RowReader
       break;
     }
     for (const Upserted& u : *stored) ++(u.created ? summary.accepted : summary.duplicates);
+    if (!batch.provenance.empty()) {
+      std::vector<std::pair<int64_t, LabelProvenance>> labelled;
+      for (size_t i = 0; i < stored->size(); ++i)
+        if ((*stored)[i].created) labelled.emplace_back((*stored)[i].id, batch.provenance[i]);
+      Status recorded = ClassifyRepo(store.sql()).record_provenance(actor, labelled);
+      if (!recorded.ok()) {
+        summary.status = recorded;
+        queue.stop();
+        break;
+      }
+    }
     summary.rejected += batch.rejected;
     for (RowError& e : batch.errors) summary.errors.push_back(std::move(e));
     rows_read += batch.rows;

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "classify/classifier.hpp"
 #include "intake/records.hpp"
 #include "intake/route.hpp"
 #include "intake/rows.hpp"
@@ -60,6 +61,9 @@ struct ImportContext {
   UnitIndex units;
   std::shared_ptr<const geo::Gazetteer> gazetteer;  // null: leads are routed by region code only
   std::map<std::string, std::string> category_action;  // product category -> its special action
+  // Fills the labels a lead came without and records where they came from (classify/service.hpp
+  // label_lead); null: leads keep the labels they came with.
+  std::shared_ptr<const classify::Classifier> classifier;
 };
 Result<ImportContext> load_import_context(Store& store);
 

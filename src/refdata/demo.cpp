@@ -8,6 +8,7 @@
 #include "refdata/campaign.hpp"
 #include "refdata/demo_data.hpp"
 #include "refdata/demo_sampling.hpp"
+#include "refdata/demo_labels.hpp"
 #include "refdata/divisions.hpp"
 
 namespace lj::refdata {
@@ -133,9 +134,11 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
   if (opts.sampling)
     LJ_RETURN_IF_ERROR(demo::load_demo_sampling(store, data, enterprise_ids, opts.seed));
 
+  std::vector<demo::LabelledDemoLead> labelled;
   for (demo::LeadDraft& d : data.leads) {
     if (d.enterprise >= 0) d.lead.enterprise_id = enterprise_ids[static_cast<size_t>(d.enterprise)];
     LJ_ASSIGN_OR_RETURN(Upserted up, store.insert_lead(system, d.lead));
+    if (up.created) labelled.push_back({up.id, &actors.at(case_opener(d.lead.unit_code))});
     // A lead that existed already had its case opened by the run that inserted it.
     if (!up.created || !d.open_case) continue;
     const Actor& opener = actors.at(case_opener(d.lead.unit_code));
@@ -145,6 +148,7 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
                                                 ": " + opened.status().message());
     }
   }
+  LJ_RETURN_IF_ERROR(demo::label_demo_leads(store, labelled));
   return accounts;
 }
 

@@ -344,10 +344,49 @@ CREATE INDEX import_jobs_unit ON import_jobs(unit_path, id);
 CREATE INDEX import_jobs_status ON import_jobs(status, runner);
 )sql";
 
+// Classification (docs/classification.md): the trained models themselves (servers are stateless,
+// so the model lives in the database, base64 text because the shared SQL layer passes text
+// values), where each lead's labels came from, and the officers' confirmations and corrections
+// that feed the next training.
+constexpr std::string_view kSqliteV4 = R"sql(
+CREATE TABLE classifier_models (
+  id INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  training_size INTEGER NOT NULL,
+  metrics TEXT NOT NULL,
+  model_base64 TEXT NOT NULL
+);
+CREATE TABLE lead_labels (
+  lead_id INTEGER PRIMARY KEY REFERENCES leads(id),
+  category_source TEXT NOT NULL,
+  actions_source TEXT NOT NULL,
+  violations_source TEXT NOT NULL,
+  confidence DOUBLE PRECISION,
+  model_id INTEGER,
+  classified_at TEXT NOT NULL,
+  confirmed_by INTEGER,
+  confirmed_by_name TEXT,
+  confirmed_at TEXT
+);
+CREATE INDEX lead_labels_confirmed ON lead_labels(confirmed_at) WHERE confirmed_at IS NOT NULL;
+CREATE TABLE label_corrections (
+  id INTEGER PRIMARY KEY,
+  lead_id INTEGER NOT NULL REFERENCES leads(id),
+  at TEXT NOT NULL,
+  user_id INTEGER NOT NULL,
+  username TEXT NOT NULL,
+  before_labels TEXT NOT NULL,
+  after_labels TEXT NOT NULL
+);
+CREATE INDEX label_corrections_lead ON label_corrections(lead_id, id);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
     {3, "screening: sampling results and the indexes of the screening aggregates", kSqliteV3},
+    {4, "classification: models, label provenance, officer corrections", kSqliteV4},
     {6, "import jobs: uploaded files imported by the server, with progress", kSqliteV6},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
