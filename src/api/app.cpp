@@ -21,6 +21,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_lead_routes(router_);
   add_case_routes(router_);
   add_system_routes(router_);
+  add_resolve_routes(router_);
 }
 
 std::shared_ptr<const Vocabulary> App::vocabulary() {

@@ -75,6 +75,7 @@ void add_unit_user_routes(Router& r);
 void add_lead_routes(Router& r);
 void add_case_routes(Router& r);
 void add_system_routes(Router& r);
+void add_resolve_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -14,6 +14,7 @@
 #include "intake/importer.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
+#include "store/sql/resolve_repo.hpp"
 #include "store/store.hpp"
 
 namespace lj::cli {
@@ -25,6 +26,7 @@ struct ImportArgs {
   std::string file;
   size_t batch_size = 5000;
   size_t max_errors = 1000;
+  bool resolve = true;
 };
 
 int fail(const std::string& what, const std::string& why) {
@@ -95,6 +97,18 @@ int run_import(const ImportArgs& a) {
   options.batch_size = a.batch_size;
   options.max_errors = a.max_errors;
   options.on_batch = [&](int64_t n) { progress.update(n); };
+  // Each committed batch of leads is linked to the registry and grouped (src/resolve).
+  std::optional<ResolveRepo> resolver;
+  if (*kind == intake::Kind::kLeads && a.resolve) {
+    auto resolve_options = resolve::options_from_env();
+    if (!resolve_options.ok()) return fail("environment", resolve_options.status().message());
+    auto repo = ResolveRepo::open(**store, *resolve_options);
+    if (!repo.ok()) return fail("entity resolution", repo.status().to_string());
+    resolver.emplace(std::move(*repo));
+    options.on_leads_stored = [&](const std::vector<int64_t>& created) {
+      return resolver->resolve_leads(Actor::system("import"), created).status();
+    };
+  }
   intake::ImportSummary summary =
       intake::import_rows(**store, Actor::system("import"), *kind, **rows, *context, options);
   progress.finish();
@@ -128,6 +142,8 @@ void add_import_command(CLI::App& app, int& exit_code) {
   sub->add_option("--max-errors", args->max_errors,
                   "row errors listed in the summary (the rest are counted)")
       ->capture_default_str();
+  sub->add_flag("!--no-resolve", args->resolve,
+                "store leads without linking them to the registry (run `lijian resolve` later)");
   sub->add_option("FILE", args->file,
                   "the file: .csv, .ndjson or .jsonl; - reads NDJSON from stdin")
       ->required();

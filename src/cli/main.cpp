@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/resolve_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace lj::cli;
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
   add_check_uscc_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
+  add_resolve_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

@@ -233,9 +233,53 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
   SELECT 'lead', 0, MAX(id) FROM leads HAVING COUNT(*) > 0;
 )sql";
 
+// Entity resolution (src/resolve, store/sql/resolve_repo.cpp): the blocking index of the
+// registry (the cores of enterprise names and their bigram keys, with how many enterprises hold
+// each key), each lead's match outcome (the review queue is state 'review'), and the matter
+// (group) each lead belongs to. Enterprises that exist now are indexed by the next resolve run
+// (ResolveRepo::index_registry picks up every enterprise not in enterprise_match_index).
+constexpr std::string_view kPostgresV5 = R"sql(
+CREATE TABLE enterprise_match_index (
+  enterprise_id BIGINT PRIMARY KEY REFERENCES enterprises(id),
+  core TEXT NOT NULL
+);
+CREATE TABLE enterprise_keys (
+  key TEXT NOT NULL,
+  enterprise_id BIGINT NOT NULL REFERENCES enterprises(id),
+  PRIMARY KEY (key, enterprise_id)
+);
+CREATE TABLE enterprise_key_stats (
+  key TEXT PRIMARY KEY,
+  postings BIGINT NOT NULL
+);
+CREATE TABLE lead_matches (
+  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  state TEXT NOT NULL,
+  method TEXT NOT NULL,
+  enterprise_id BIGINT REFERENCES enterprises(id),
+  score DOUBLE PRECISION,
+  core_name TEXT,
+  candidates TEXT NOT NULL DEFAULT '[]',
+  decided_by BIGINT,
+  decided_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX lead_matches_state ON lead_matches(state, lead_id);
+CREATE TABLE lead_groups (
+  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  group_id BIGINT NOT NULL,
+  subject TEXT NOT NULL,
+  product_category TEXT NOT NULL
+);
+CREATE INDEX lead_groups_group ON lead_groups(group_id);
+CREATE INDEX lead_groups_subject ON lead_groups(subject, product_category);
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
+    {5, "resolve: enterprise blocking keys, lead matches and review queue, lead groups", kPostgresV5},
 };
 
 }  // namespace
