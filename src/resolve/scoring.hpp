@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/status.hpp"
 #include "resolve/name_normalizer.hpp"
 
 namespace lj::resolve {
