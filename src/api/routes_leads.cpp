@@ -72,16 +72,16 @@ void write_group_members(JsonWriter& w, const Lead& l, const std::map<int64_t, G
   }
 }
 
-// A lead response, optionally with the "duplicate" flag of creation.
-http::Response lead_response(const Context& ctx, const Lead& l, int status,
-                             std::optional<bool> duplicate = std::nullopt,
-                             const std::map<int64_t, GroupInfo>* groups = nullptr) {
+// A lead response with its matter, optionally with the "duplicate" flag of creation.
+Result<http::Response> lead_response(Context& ctx, const Lead& l, int status,
+                                     std::optional<bool> duplicate = std::nullopt) {
+  LJ_ASSIGN_OR_RETURN(auto groups, lead_groups(ctx, {l.id}));
   http::Response r;
   r.status = status;
   JsonWriter w(r.body);
   w.begin_object();
   write_lead_members(w, l, sees_personal_data(ctx));
-  if (groups) write_group_members(w, l, *groups);
+  write_group_members(w, l, groups);
   if (duplicate) w.key("duplicate").boolean(*duplicate);
   w.end_object();
   return r;
@@ -183,8 +183,7 @@ Result<http::Response> create_lead(Context& ctx) {
 Result<http::Response> get_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().get_lead(ctx.actor, id));
-  LJ_ASSIGN_OR_RETURN(auto groups, lead_groups(ctx, {id}));
-  return lead_response(ctx, l, 200, std::nullopt, &groups);
+  return lead_response(ctx, l, 200);
 }
 
 Result<http::Response> update_lead(Context& ctx) {
