@@ -18,6 +18,10 @@ std::map<int64_t, int64_t> assign_groups(std::vector<GroupMember> members, int w
   };
   std::vector<Matter> matters;
   std::map<int64_t, int64_t> out;
+  // No violation named (e.g. an import without classification) reads as one label of its own:
+  // such leads group with each other, never with leads that name a violation.
+  for (GroupMember& m : members)
+    if (m.violations.empty()) m.violations.push_back(std::string());
   for (const GroupMember& m : members) {
     Matter* joined = nullptr;
     for (Matter& g : matters) {

@@ -6,8 +6,9 @@
 // not depend on the order leads arrived in: take the leads by (received day, id); each joins the
 // first matter (in order of creation) whose first lead was received at most window_days days
 // before it and whose violations (the union over its leads) share one with the lead's; otherwise
-// it starts a matter. A matter's id is the id of its first lead (the primary). Leads without a
-// violation never join others. Pure, thread-safe.
+// it starts a matter. A matter's id is the id of its first lead (the primary). Leads that name
+// no violation (not classified yet) count as one "unspecified" violation: they group with each
+// other only. Pure, thread-safe.
 #pragma once
 
 #include <cstdint>

@@ -28,12 +28,14 @@ TEST(GroupingTest, ViolationsMustOverlap) {
   auto g = assign_groups({{1, 100, {"substandard"}},
                           {2, 101, {"counterfeit_trademark"}},
                           {3, 102, {"counterfeit_trademark", "substandard"}},
-                          {4, 103, {}}},
+                          {4, 103, {}},
+                          {5, 104, {}}},
                          90);
   EXPECT_EQ(g[1], 1);
   EXPECT_EQ(g[2], 2);
   EXPECT_EQ(g[3], 1);  // the first matter that shares a violation
-  EXPECT_EQ(g[4], 4);  // no violation: never grouped
+  EXPECT_EQ(g[4], 4);  // no violation named: only with others naming none
+  EXPECT_EQ(g[5], 4);
 }
 
 TEST(GroupingTest, OutcomeDoesNotDependOnArrivalOrder) {
