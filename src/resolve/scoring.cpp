@@ -121,17 +121,21 @@ std::pair<double, std::string> region_similarity(const std::string& a, const std
 }
 
 Scored score(const NameNormalizer& names, const Options& o, const Subject& s, const Candidate& c) {
+  return score(names, o, s, c, names.core(s.name), names.address_key(s.address));
+}
+
+Scored score(const NameNormalizer& names, const Options& o, const Subject& s, const Candidate& c,
+             const std::string& lead_core, const std::string& lead_address_key) {
   Scored out;
   out.enterprise_id = c.id;
   out.name = c.name;
-  const std::string lead_core = names.core(s.name);
   const std::u32string lc = u32(lead_core);
   double best = -1;
   std::string best_core;
   std::vector<std::string> all = {c.name};
   for (auto& f : split_names(c.former_names)) all.push_back(f);
   for (size_t i = 0; i < all.size(); ++i) {
-    std::string core = names.core(all[i]);
+    std::string core = i == 0 && !c.core.empty() ? c.core : names.core(all[i]);
     double sim = jaro_winkler(lc, u32(core));
     if (sim > best) {
       best = sim;
@@ -141,8 +145,7 @@ Scored score(const NameNormalizer& names, const Options& o, const Subject& s, co
   Factor name{"name", round4(best), o.name_weight, 0, "core '" + lead_core + "' vs '" + best_core + "'"};
   Factor addr{"address", 0.5, o.address_weight, 0, "address unknown"};
   if (!s.address.empty() && !c.address.empty()) {
-    const std::string ka = names.address_key(s.address), kb = names.address_key(c.address);
-    addr.similarity = round4(bigram_dice(u32(ka), u32(kb)));
+    addr.similarity = round4(bigram_dice(u32(lead_address_key), u32(names.address_key(c.address))));
     addr.detail = "address bigram overlap";
   }
   auto [rsim, rdetail] = region_similarity(s.region_code, c.region_code);

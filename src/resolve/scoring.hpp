@@ -29,8 +29,8 @@ struct Options {
   double low = 0.60;   // low <= score < high: a review-queue item; below: no match
   double name_weight = 0.60, address_weight = 0.25, region_weight = 0.15;  // sum to 1
   int window_days = 90;          // leads of one matter lie within this many days of its first
-  int max_candidates = 50;       // candidates scored per lead (the best by shared keys)
-  int max_key_postings = 20000;  // a blocking key held by more enterprises is not used
+  int max_candidates = 20;       // candidates scored per lead (the best by shared keys)
+  int max_key_postings = 2000;   // a blocking key held by more enterprises is not used
   int review_candidates = 5;     // candidates kept on a queue item
 };
 // Defaults overridden by LIJIAN_RESOLVE_HIGH, _LOW, _WINDOW_DAYS when set; errors name the
@@ -54,6 +54,7 @@ struct Subject {  // what the lead says about its enterprise
 struct Candidate {  // a registry enterprise
   int64_t id = 0;
   std::string name, former_names, address, region_code, uscc;
+  std::string core;  // the core of `name` when known (the index stores it); computed when empty
 };
 
 struct Scored {
@@ -70,6 +71,10 @@ double bigram_dice(std::u32string_view a, std::u32string_view b);
 // Similarity of two GB/T 2260 codes (see above) and its description.
 std::pair<double, std::string> region_similarity(const std::string& a, const std::string& b);
 
+// With the lead's side precomputed (scoring many candidates for one lead): `lead_core` =
+// names.core(s.name), `lead_address_key` = names.address_key(s.address).
+Scored score(const NameNormalizer& names, const Options& o, const Subject& s, const Candidate& c,
+             const std::string& lead_core, const std::string& lead_address_key);
 Scored score(const NameNormalizer& names, const Options& o, const Subject& s, const Candidate& c);
 
 // The blocking keys of a core name: its distinct bigrams ("k:" + pair), or the core itself

@@ -40,10 +40,10 @@ TEST(ScoringTest, RegionSimilarityByLevel) {
 TEST(ScoringTest, CandidatesAreOrderedByEvidenceAndReasonsAddUp) {
   Options o;
   Subject s{"赤峰市金穗化肥有限公司", "赤峰市松山区建设路88号", "150404"};
-  Candidate same{1, "内蒙古金穗化肥有限责任公司松山分公司", "", "内蒙古自治区赤峰市松山区建设路88号", "150404", ""};
-  Candidate elsewhere{2, "金穗化肥有限公司", "", "", "150102", ""};
-  Candidate similar{3, "金禾化肥有限公司", "", "赤峰市松山区红旗街12号", "150404", ""};
-  Candidate other{4, "绿源种业有限公司", "", "赤峰市松山区红旗街12号", "150404", ""};
+  Candidate same{1, "内蒙古金穗化肥有限责任公司松山分公司", "", "内蒙古自治区赤峰市松山区建设路88号", "150404", "", ""};
+  Candidate elsewhere{2, "金穗化肥有限公司", "", "", "150102", "", ""};
+  Candidate similar{3, "金禾化肥有限公司", "", "赤峰市松山区红旗街12号", "150404", "", ""};
+  Candidate other{4, "绿源种业有限公司", "", "赤峰市松山区红旗街12号", "150404", "", ""};
   const Scored a = score(names(), o, s, same), b = score(names(), o, s, elsewhere),
                c = score(names(), o, s, similar), d = score(names(), o, s, other);
   EXPECT_DOUBLE_EQ(a.score, 1.0);
@@ -70,7 +70,7 @@ TEST(ScoringTest, CandidatesAreOrderedByEvidenceAndReasonsAddUp) {
 TEST(ScoringTest, FormerNamesCount) {
   Options o;
   Subject s{"金穗化肥厂", "", "150404"};
-  Candidate renamed{1, "绿野农业科技有限公司", "金穗化肥厂;金穗农资商行", "", "150404", ""};
+  Candidate renamed{1, "绿野农业科技有限公司", "金穗化肥厂;金穗农资商行", "", "150404", "", ""};
   const Scored r = score(names(), o, s, renamed);
   EXPECT_DOUBLE_EQ(r.reasons[0].similarity, 1.0);
   EXPECT_NE(r.reasons[0].detail.find("former name"), std::string::npos);

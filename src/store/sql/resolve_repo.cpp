@@ -203,11 +203,14 @@ Result<std::vector<resolve::Scored>> candidates(Connection& c, const resolve::Na
   if (ids.empty()) return out;
   Params eid;
   for (const auto& r : ids) eid.emplace_back(r.int64(0));
-  LJ_ASSIGN_OR_RETURN(Rows ents, c.query("SELECT id, name, former_names, address, region_code, uscc "
-                                         "FROM enterprises WHERE id IN (" + placeholders(eid.size()) + ")", eid));
+  LJ_ASSIGN_OR_RETURN(Rows ents, c.query("SELECT e.id, e.name, e.former_names, e.address, e.region_code, e.uscc, "
+                                         "x.core FROM enterprises e JOIN enterprise_match_index x ON "
+                                         "x.enterprise_id = e.id WHERE e.id IN (" + placeholders(eid.size()) + ")", eid));
+  const std::string address_key = names.address_key(subject.address);
   for (auto& r : ents) {
-    resolve::Candidate cand{r.int64(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4), r.take_text(5)};
-    out.push_back(resolve::score(names, o, subject, cand));
+    resolve::Candidate cand{r.int64(0),     r.take_text(1), r.take_text(2), r.take_text(3),
+                            r.take_text(4), r.take_text(5), r.take_text(6)};
+    out.push_back(resolve::score(names, o, subject, cand, core, address_key));
   }
   std::sort(out.begin(), out.end(), [](const resolve::Scored& a, const resolve::Scored& b) {
     return a.score != b.score ? a.score > b.score : a.enterprise_id < b.enterprise_id;
