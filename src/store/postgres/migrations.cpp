@@ -238,6 +238,7 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
 // each key), each lead's match outcome (the review queue is state 'review'), and the matter
 // (group) each lead belongs to. Enterprises that exist now are indexed by the next resolve run
 // (ResolveRepo::index_registry picks up every enterprise not in enterprise_match_index).
+// lead_matches.score is the best score in 1/10000 (an integer on both engines).
 constexpr std::string_view kPostgresV5 = R"sql(
 CREATE TABLE enterprise_match_index (
   enterprise_id BIGINT PRIMARY KEY REFERENCES enterprises(id),
@@ -257,7 +258,7 @@ CREATE TABLE lead_matches (
   state TEXT NOT NULL,
   method TEXT NOT NULL,
   enterprise_id BIGINT REFERENCES enterprises(id),
-  score DOUBLE PRECISION,
+  score BIGINT,
   core_name TEXT,
   candidates TEXT NOT NULL DEFAULT '[]',
   decided_by BIGINT,

@@ -292,7 +292,7 @@ Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor, const std:
             "state = excluded.state, method = excluded.method, enterprise_id = excluded.enterprise_id, "
             "score = excluded.score, core_name = excluded.core_name, candidates = excluded.candidates, "
             "updated_at = excluded.updated_at",
-            {l.id, state, method, sql::opt(linked), score, sql::text_or_null(core), cands.dump(), now, now}));
+            {l.id, state, method, sql::opt(linked), score_bp(score), sql::text_or_null(core), cands.dump(), now, now}));
         if (state == "linked") {
           ++sum.linked;
           LJ_RETURN_IF_ERROR(c.exec("UPDATE leads SET enterprise_id = ?, updated_at = ?, version = version + 1 "

@@ -23,7 +23,7 @@ Json match_json(const sql::Row& r) {
           {"state", r.text(1)},
           {"method", r.text(2)},
           {"enterprise_id", r.is_null(3) ? Json(nullptr) : Json(r.int64(3))},
-          {"score", r.is_null(4) ? Json(nullptr) : Json(r.real(4))},
+          {"score", r.is_null(4) ? Json(nullptr) : Json(static_cast<double>(r.int64(4)) / 10000.0)},
           {"candidates", std::move(cands)},
           {"decided_by", r.is_null(6) ? Json(nullptr) : Json(r.int64(6))},
           {"decided_at", r.is_null(7) ? Json(nullptr) : Json(r.text(7))},
@@ -90,11 +90,11 @@ Result<Page<Json>> ResolveRepo::list_matches(const Actor& actor, const ReviewQue
     }
     if (q.min_score) {
       where += " AND m.score >= ?";
-      p.emplace_back(*q.min_score);
+      p.emplace_back(score_bp(*q.min_score));
     }
     if (q.max_score) {
       where += " AND m.score <= ?";
-      p.emplace_back(*q.max_score);
+      p.emplace_back(score_bp(*q.max_score));
     }
     if (before > 0) {
       where += " AND m.lead_id < ?";
@@ -139,7 +139,7 @@ Result<Json> ResolveRepo::confirm(const Actor& actor, int64_t lead_id, int64_t e
                               {enterprise_id, now, lead_id}));
     LJ_RETURN_IF_ERROR(c.exec("UPDATE lead_matches SET state = 'confirmed', enterprise_id = ?, score = ?, "
                               "decided_by = ?, decided_at = ?, updated_at = ? WHERE lead_id = ?",
-                              {enterprise_id, score, actor.user_id, now, now, lead_id}));
+                              {enterprise_id, score_bp(score), actor.user_id, now, now, lead_id}));
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "confirm_match", "lead", std::to_string(lead_id),
                                     Json{{"enterprise_id", lead.enterprise_id ? Json(*lead.enterprise_id) : Json(nullptr)},
                                          {"state", "review"}},

@@ -230,6 +230,7 @@ INSERT INTO search_backfill (entity, done_id, upto_id)
 // each key), each lead's match outcome (the review queue is state 'review'), and the matter
 // (group) each lead belongs to. Enterprises that exist now are indexed by the next resolve run
 // (ResolveRepo::index_registry picks up every enterprise not in enterprise_match_index).
+// lead_matches.score is the best score in 1/10000 (an integer on both engines).
 constexpr std::string_view kSqliteV5 = R"sql(
 CREATE TABLE enterprise_match_index (
   enterprise_id INTEGER PRIMARY KEY REFERENCES enterprises(id),
@@ -249,7 +250,7 @@ CREATE TABLE lead_matches (
   state TEXT NOT NULL,
   method TEXT NOT NULL,
   enterprise_id INTEGER REFERENCES enterprises(id),
-  score REAL,
+  score INTEGER,
   core_name TEXT,
   candidates TEXT NOT NULL DEFAULT '[]',
   decided_by INTEGER,
