@@ -1,4 +1,5 @@
-// /api/v1/match-reviews and /api/v1/leads/{id}/match|group: entity resolution (docs/entity-resolution.md).
+// /api/v1/match-reviews and /api/v1/leads/{id}/match|group: entity resolution
+// (docs/entity-resolution.md).
 #include "api/routes_resolve.hpp"
 
 #include <spdlog/spdlog.h>
@@ -30,8 +31,10 @@ Result<http::Response> list_reviews(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kReadRecords));
   ReviewQuery q;
   if (std::string s = query_string(ctx.req, "state"); !s.empty()) {
-    if (s != "review" && s != "linked" && s != "unmatched" && s != "confirmed" && s != "rejected" && s != "given")
-      return Status::Invalid("state", "state must be one of review, linked, unmatched, confirmed, rejected, given");
+    if (s != "review" && s != "linked" && s != "unmatched" && s != "confirmed" && s != "rejected" &&
+        s != "given")
+      return Status::Invalid(
+          "state", "state must be one of review, linked, unmatched, confirmed, rejected, given");
     q.state = s;
   }
   q.unit_code = query_string(ctx.req, "unit");
@@ -59,7 +62,8 @@ Result<http::Response> confirm_match(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"enterprise_id"}));
   LJ_ASSIGN_OR_RETURN(std::optional<int64_t> eid, opt_int(j, "enterprise_id"));
-  if (!eid) return Status::Invalid("enterprise_id", "enterprise_id is required: the candidate to link");
+  if (!eid)
+    return Status::Invalid("enterprise_id", "enterprise_id is required: the candidate to link");
   LJ_ASSIGN_OR_RETURN(ResolveRepo r, repo(ctx));
   LJ_ASSIGN_OR_RETURN(Json m, r.confirm(ctx.actor, id, *eid));
   return ok_json(m);

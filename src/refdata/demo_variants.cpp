@@ -19,7 +19,8 @@ std::string county_short(const std::string& name) {
 
 }  // namespace
 
-VariantCounts apply_resolution_variants(DemoData& data, const std::vector<Unit>& units, uint64_t seed) {
+VariantCounts apply_resolution_variants(DemoData& data, const std::vector<Unit>& units,
+                                        uint64_t seed) {
   VariantCounts counts;
   Rng rng(seed ^ 0x5eed'0005ULL);
   const resolve::NameNormalizer names = resolve::NameNormalizer::from_units(units);
@@ -55,7 +56,8 @@ VariantCounts apply_resolution_variants(DemoData& data, const std::vector<Unit>&
       l.enterprise_uscc.clear();
       ++counts.name_variants;
     } else if (kind == 1) {
-      l.enterprise_name = "内蒙古" + core + "有限责任公司" + county_short(e.place.county_name) + "分公司";
+      l.enterprise_name =
+          "内蒙古" + core + "有限责任公司" + county_short(e.place.county_name) + "分公司";
       l.enterprise_uscc.clear();
       ++counts.name_variants;
     } else if (kind == 2) {
@@ -65,7 +67,8 @@ VariantCounts apply_resolution_variants(DemoData& data, const std::vector<Unit>&
     } else {
       // A misspelt name (one character inserted) and no address: a reviewer decides.
       const size_t cut = core.size() - 3;  // before the last character (3 bytes in UTF-8)
-      l.enterprise_name = core.substr(0, cut) + trade_name(rng).substr(0, 3) + core.substr(cut) + "经营部";
+      l.enterprise_name =
+          core.substr(0, cut) + trade_name(rng).substr(0, 3) + core.substr(cut) + "经营部";
       l.enterprise_uscc.clear();
       l.enterprise_address.clear();
       ++counts.uncertain;

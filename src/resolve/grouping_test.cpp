@@ -17,8 +17,8 @@ TEST(GroupingTest, CivilDay) {
 
 TEST(GroupingTest, WindowEdgesAreInclusive) {
   const int d0 = civil_day("2018-04-02");
-  auto g = assign_groups({{1, d0, {"substandard"}}, {2, d0 + 90, {"substandard"}}, {3, d0 + 91, {"substandard"}}},
-                         90);
+  auto g = assign_groups(
+      {{1, d0, {"substandard"}}, {2, d0 + 90, {"substandard"}}, {3, d0 + 91, {"substandard"}}}, 90);
   EXPECT_EQ(g[1], 1);
   EXPECT_EQ(g[2], 1);  // 90 days after the first: same matter
   EXPECT_EQ(g[3], 3);  // 91 days: a new matter

@@ -12,20 +12,19 @@ namespace {
 // Legal forms and shop kinds at the end of a name, longest first within each family so that
 // "股份有限公司" goes before "有限公司" and "公司".
 const std::vector<std::u32string> kLegalForms = {
-    U"股份有限公司", U"有限责任公司", U"集团有限公司", U"有限公司", U"专业合作社", U"股份公司",
-    U"有限合伙",     U"个体工商户",   U"总公司",       U"集团",     U"公司",       U"合作社",
-    U"门市部",       U"经营部",       U"经销部",       U"批发部",   U"销售部",     U"商行",
-    U"商店",         U"商社",         U"总厂",         U"工厂",     U"厂",         U"店",
-    U"工作室"};
+    U"股份有限公司", U"有限责任公司", U"集团有限公司", U"有限公司", U"专业合作社",
+    U"股份公司",     U"有限合伙",     U"个体工商户",   U"总公司",   U"集团",
+    U"公司",         U"合作社",       U"门市部",       U"经营部",   U"经销部",
+    U"批发部",       U"销售部",       U"商行",         U"商店",     U"商社",
+    U"总厂",         U"工厂",         U"厂",           U"店",       U"工作室"};
 
 // Markers of a branch at the end of a name.
 const std::vector<std::u32string> kBranchMarkers = {U"分公司", U"分店", U"分厂", U"营业部",
                                                     U"办事处", U"分部", U"门店", U"支公司"};
 
 // Division suffixes dropped to form a short region name, longest first.
-const std::vector<std::u32string> kDivisionSuffixes = {U"自治区", U"自治州", U"自治旗", U"自治县",
-                                                       U"地区", U"省", U"市", U"盟",
-                                                       U"区",   U"县", U"旗"};
+const std::vector<std::u32string> kDivisionSuffixes = {
+    U"自治区", U"自治州", U"自治旗", U"自治县", U"地区", U"省", U"市", U"盟", U"区", U"县", U"旗"};
 
 bool ends_with(const std::u32string& s, const std::u32string& t) {
   return s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0;
@@ -34,8 +33,12 @@ bool starts_with(const std::u32string& s, const std::u32string& t) {
   return s.size() >= t.size() && s.compare(0, t.size(), t) == 0;
 }
 
-bool is_open(char32_t c) { return c == U'(' || c == U'[' || c == U'【' || c == U'〔' || c == U'{'; }
-bool is_close(char32_t c) { return c == U')' || c == U']' || c == U'】' || c == U'〕' || c == U'}'; }
+bool is_open(char32_t c) {
+  return c == U'(' || c == U'[' || c == U'【' || c == U'〔' || c == U'{';
+}
+bool is_close(char32_t c) {
+  return c == U')' || c == U']' || c == U'】' || c == U'〕' || c == U'}';
+}
 
 // NFKC and ASCII lower case, bracketed parts removed, then letters and digits only.
 std::u32string letters_digits(std::string_view name, bool drop_brackets) {
@@ -66,7 +69,9 @@ constexpr size_t kMinCore = 2;
 
 }  // namespace
 
-std::u32string u32(std::string_view s) { return text::to_u32(s); }
+std::u32string u32(std::string_view s) {
+  return text::to_u32(s);
+}
 
 NameNormalizer::NameNormalizer(const std::vector<std::string>& region_names) {
   std::set<std::u32string> full, prefixes;
@@ -100,7 +105,8 @@ NameNormalizer NameNormalizer::from_units(const std::vector<Unit>& units) {
   static const std::string kBureau = "市场监督管理局";
   for (const Unit& u : units) {
     std::string n = u.name;
-    if (n.size() > kBureau.size() && n.compare(n.size() - kBureau.size(), kBureau.size(), kBureau) == 0)
+    if (n.size() > kBureau.size() &&
+        n.compare(n.size() - kBureau.size(), kBureau.size(), kBureau) == 0)
       n.resize(n.size() - kBureau.size());
     names.push_back(std::move(n));
   }
@@ -177,7 +183,8 @@ std::string NameNormalizer::core(std::string_view name) const {
 std::string NameNormalizer::address_key(std::string_view address) const {
   std::u32string s = letters_digits(address, false);
   for (const auto& f : full_) {
-    for (size_t at = s.find(f); at != std::u32string::npos; at = s.find(f, at)) s.erase(at, f.size());
+    for (size_t at = s.find(f); at != std::u32string::npos; at = s.find(f, at))
+      s.erase(at, f.size());
   }
   return text::from_u32(s);
 }

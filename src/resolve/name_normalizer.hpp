@@ -1,6 +1,6 @@
 // Enterprise names reduced to their core (字号 plus trade words) for matching: the same
-// enterprise written "赤峰市XX化肥有限公司", "XX化肥厂（赤峰）" or "内蒙古XX化肥有限责任公司松山分公司"
-// has the core "xx化肥" each time.
+// enterprise written "赤峰市XX化肥有限公司", "XX化肥厂（赤峰）" or
+// "内蒙古XX化肥有限责任公司松山分公司" has the core "xx化肥" each time.
 //
 // Steps, in order: NFKC (full-width folded, ASCII lower-cased); bracketed parts removed (a
 // region or branch note: "（赤峰）", "(内蒙古)", "【总店】"); everything but letters and digits
@@ -38,8 +38,8 @@ class NameNormalizer {
 
  private:
   std::u32string strip_region_prefixes(std::u32string s) const;
-  std::vector<std::u32string> full_;     // longest first
-  std::vector<std::u32string> prefixes_; // full and short forms, longest first
+  std::vector<std::u32string> full_;      // longest first
+  std::vector<std::u32string> prefixes_;  // full and short forms, longest first
 };
 
 // The code points of `s` (a convenience for scoring).

@@ -32,9 +32,11 @@ TEST(NameNormalizerTest, VariantsOfOneEnterpriseShareTheirCore) {
 
 TEST(NameNormalizerTest, EveryLegalFormSuffixIsRemoved) {
   const NameNormalizer n = names();
-  for (const char* suffix : {"有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团", "公司",
-                             "总公司", "厂", "总厂", "店", "商行", "商店", "经营部", "门市部", "经销部",
-                             "批发部", "销售部", "专业合作社", "合作社", "个体工商户", "工作室"}) {
+  for (const char* suffix :
+       {"有限公司", "有限责任公司", "股份有限公司", "集团有限公司", "集团",   "公司",
+        "总公司",   "厂",           "总厂",         "店",           "商行",   "商店",
+        "经营部",   "门市部",       "经销部",       "批发部",       "销售部", "专业合作社",
+        "合作社",   "个体工商户",   "工作室"}) {
     EXPECT_EQ(n.core(std::string("金穗农资") + suffix), "金穗农资") << suffix;
   }
   // Suffixes stack: a group's limited company.
@@ -43,8 +45,9 @@ TEST(NameNormalizerTest, EveryLegalFormSuffixIsRemoved) {
 
 TEST(NameNormalizerTest, RegionPrefixesInFullAndShortFormAreRemoved) {
   const NameNormalizer n = names();
-  for (const char* prefix : {"内蒙古自治区", "内蒙古", "赤峰市", "赤峰", "松山区", "松山", "锡林郭勒盟",
-                             "锡林郭勒", "阿鲁科尔沁旗", "阿鲁科尔沁", "中国", "赤峰市红山区"}) {
+  for (const char* prefix :
+       {"内蒙古自治区", "内蒙古", "赤峰市", "赤峰", "松山区", "松山", "锡林郭勒盟", "锡林郭勒",
+        "阿鲁科尔沁旗", "阿鲁科尔沁", "中国", "赤峰市红山区"}) {
     EXPECT_EQ(n.core(std::string(prefix) + "金穗农资有限公司"), "金穗农资") << prefix;
   }
 }
@@ -77,7 +80,8 @@ TEST(NameNormalizerTest, ShortNamesKeepTwoCharacters) {
 }
 
 TEST(NameNormalizerTest, UnitNamesAreReadAsDivisionNames) {
-  std::vector<Unit> units = {{"150400", "赤峰市市场监督管理局", "150000", "city", "/150000/150400/"}};
+  std::vector<Unit> units = {
+      {"150400", "赤峰市市场监督管理局", "150000", "city", "/150000/150400/"}};
   const NameNormalizer n = NameNormalizer::from_units(units);
   EXPECT_EQ(n.core("赤峰市金穗化肥有限公司"), "金穗化肥");
   EXPECT_EQ(n.core("赤峰金穗化肥有限公司"), "金穗化肥");

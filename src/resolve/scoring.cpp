@@ -10,7 +10,9 @@
 namespace lj::resolve {
 namespace {
 
-double round4(double v) { return std::round(v * 10000.0) / 10000.0; }
+double round4(double v) {
+  return std::round(v * 10000.0) / 10000.0;
+}
 
 Result<double> env_double(const char* name, double fallback) {
   const char* v = std::getenv(name);
@@ -44,7 +46,8 @@ Result<Options> options_from_env() {
     char* end = nullptr;
     long d = std::strtol(w, &end, 10);
     if (*end != '\0' || d < 0 || d > 3660)
-      return Status::Invalid("LIJIAN_RESOLVE_WINDOW_DAYS", "LIJIAN_RESOLVE_WINDOW_DAYS must be 0..3660 days");
+      return Status::Invalid("LIJIAN_RESOLVE_WINDOW_DAYS",
+                             "LIJIAN_RESOLVE_WINDOW_DAYS must be 0..3660 days");
     o.window_days = static_cast<int>(d);
   }
   LJ_RETURN_IF_ERROR(validate(o));
@@ -56,7 +59,8 @@ Status validate(const Options& o) {
   if (!(o.low >= 0 && o.low <= o.high))
     return Status::Invalid("low", "low must be between 0 and high");
   if (o.window_days < 0) return Status::Invalid("window_days", "window_days must not be negative");
-  if (o.max_candidates < 1) return Status::Invalid("max_candidates", "max_candidates must be at least 1");
+  if (o.max_candidates < 1)
+    return Status::Invalid("max_candidates", "max_candidates must be at least 1");
   return Status::Ok();
 }
 
@@ -85,7 +89,8 @@ double jaro_winkler(std::u32string_view a, std::u32string_view b) {
   }
   const double m = static_cast<double>(matches);
   const double jaro = (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
-                       (m - static_cast<double>(transpositions) / 2.0) / m) / 3.0;
+                       (m - static_cast<double>(transpositions) / 2.0) / m) /
+                      3.0;
   size_t prefix = 0;
   while (prefix < 4 && prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
   return jaro + static_cast<double>(prefix) * 0.1 * (1.0 - jaro);
@@ -112,7 +117,8 @@ std::pair<double, std::string> region_similarity(const std::string& a, const std
   const int la = level(a), lb = level(b);
   if (la <= 1 || lb <= 1) return {0.5, "region unknown"};
   if (a.compare(0, 2, b, 0, 2) != 0) return {0.0, "different province (" + a + " vs " + b + ")"};
-  if (a.compare(0, 4, b, 0, 4) != 0) return {0.2, "same province, different league (" + a + " vs " + b + ")"};
+  if (a.compare(0, 4, b, 0, 4) != 0)
+    return {0.2, "same province, different league (" + a + " vs " + b + ")"};
   if (la == 3 && lb == 3) {
     if (a == b) return {1.0, "same county " + a};
     return {0.6, "same league, different county (" + a + " vs " + b + ")"};
@@ -142,7 +148,8 @@ Scored score(const NameNormalizer& names, const Options& o, const Subject& s, co
       best_core = i == 0 ? core : core + " (former name)";
     }
   }
-  Factor name{"name", round4(best), o.name_weight, 0, "core '" + lead_core + "' vs '" + best_core + "'"};
+  Factor name{"name", round4(best), o.name_weight, 0,
+              "core '" + lead_core + "' vs '" + best_core + "'"};
   Factor addr{"address", 0.5, o.address_weight, 0, "address unknown"};
   if (!s.address.empty() && !c.address.empty()) {
     addr.similarity = round4(bigram_dice(u32(lead_address_key), u32(names.address_key(c.address))));

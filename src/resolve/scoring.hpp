@@ -28,10 +28,10 @@ struct Options {
   double high = 0.85;  // score >= high: the lead is linked automatically
   double low = 0.60;   // low <= score < high: a review-queue item; below: no match
   double name_weight = 0.60, address_weight = 0.25, region_weight = 0.15;  // sum to 1
-  int window_days = 90;          // leads of one matter lie within this many days of its first
-  int max_candidates = 20;       // candidates scored per lead (the best by shared keys)
-  int max_key_postings = 2000;   // a blocking key held by more enterprises is not used
-  int review_candidates = 5;     // candidates kept on a queue item
+  int window_days = 90;         // leads of one matter lie within this many days of its first
+  int max_candidates = 20;      // candidates scored per lead (the best by shared keys)
+  int max_key_postings = 2000;  // a blocking key held by more enterprises is not used
+  int review_candidates = 5;    // candidates kept on a queue item
 };
 // Defaults overridden by LIJIAN_RESOLVE_HIGH, _LOW, _WINDOW_DAYS when set; errors name the
 // variable.

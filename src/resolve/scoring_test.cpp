@@ -8,7 +8,8 @@ namespace lj::resolve {
 namespace {
 
 const NameNormalizer& names() {
-  static const NameNormalizer n({"内蒙古自治区", "赤峰市", "松山区", "红山区", "呼和浩特市", "新城区"});
+  static const NameNormalizer n(
+      {"内蒙古自治区", "赤峰市", "松山区", "红山区", "呼和浩特市", "新城区"});
   return n;
 }
 
@@ -40,7 +41,10 @@ TEST(ScoringTest, RegionSimilarityByLevel) {
 TEST(ScoringTest, CandidatesAreOrderedByEvidenceAndReasonsAddUp) {
   Options o;
   Subject s{"赤峰市金穗化肥有限公司", "赤峰市松山区建设路88号", "150404"};
-  Candidate same{1, "内蒙古金穗化肥有限责任公司松山分公司", "", "内蒙古自治区赤峰市松山区建设路88号", "150404", "", ""};
+  Candidate same{1,        "内蒙古金穗化肥有限责任公司松山分公司",
+                 "",       "内蒙古自治区赤峰市松山区建设路88号",
+                 "150404", "",
+                 ""};
   Candidate elsewhere{2, "金穗化肥有限公司", "", "", "150102", "", ""};
   Candidate similar{3, "金禾化肥有限公司", "", "赤峰市松山区红旗街12号", "150404", "", ""};
   Candidate other{4, "绿源种业有限公司", "", "赤峰市松山区红旗街12号", "150404", "", ""};

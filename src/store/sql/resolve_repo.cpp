@@ -30,16 +30,20 @@ Json scored_json(const resolve::Scored& s) {
                        {"weight", f.weight},
                        {"contribution", f.contribution},
                        {"detail", f.detail}});
-  return {{"enterprise_id", s.enterprise_id}, {"name", s.name}, {"score", s.score},
-          {"reasons", std::move(reasons)}, {"rejected", false}};
+  return {{"enterprise_id", s.enterprise_id},
+          {"name", s.name},
+          {"score", s.score},
+          {"reasons", std::move(reasons)},
+          {"rejected", false}};
 }
 
 Status regroup(Connection& c, const resolve::Options& o, const std::string& subject,
                const std::string& category, int64_t* grouped) {
-  LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT g.lead_id, g.group_id, l.received_at, l.violations "
-                                         "FROM lead_groups g JOIN leads l ON l.id = g.lead_id "
-                                         "WHERE g.subject = ? AND g.product_category = ?",
-                                         {subject, category}));
+  LJ_ASSIGN_OR_RETURN(Rows rows,
+                      c.query("SELECT g.lead_id, g.group_id, l.received_at, l.violations "
+                              "FROM lead_groups g JOIN leads l ON l.id = g.lead_id "
+                              "WHERE g.subject = ? AND g.product_category = ?",
+                              {subject, category}));
   std::vector<resolve::GroupMember> members;
   std::map<int64_t, int64_t> current;
   members.reserve(rows.size());
@@ -51,15 +55,17 @@ Status regroup(Connection& c, const resolve::Options& o, const std::string& subj
   for (const auto& [lead, group] : resolve::assign_groups(std::move(members), o.window_days)) {
     if (grouped && group != lead) ++*grouped;
     if (current[lead] == group) continue;
-    LJ_RETURN_IF_ERROR(c.exec("UPDATE lead_groups SET group_id = ? WHERE lead_id = ?", {group, lead}));
+    LJ_RETURN_IF_ERROR(
+        c.exec("UPDATE lead_groups SET group_id = ? WHERE lead_id = ?", {group, lead}));
   }
   return Status::Ok();
 }
 
 Status place_in_group(Connection& c, int64_t lead_id, const std::string& subject,
                       const std::string& category, std::set<Neighbourhood>& dirty) {
-  LJ_ASSIGN_OR_RETURN(Rows old, c.query("SELECT subject, product_category FROM lead_groups WHERE lead_id = ?",
-                                        {lead_id}));
+  LJ_ASSIGN_OR_RETURN(
+      Rows old,
+      c.query("SELECT subject, product_category FROM lead_groups WHERE lead_id = ?", {lead_id}));
   if (!old.empty()) {
     if (old[0].text(0) == subject && old[0].text(1) == category) return Status::Ok();
     dirty.insert({old[0].text(0), old[0].text(1)});
@@ -67,8 +73,9 @@ Status place_in_group(Connection& c, int64_t lead_id, const std::string& subject
   }
   if (subject.empty() || category.empty()) return Status::Ok();
   dirty.insert({subject, category});
-  return c.exec("INSERT INTO lead_groups (lead_id, group_id, subject, product_category) VALUES (?, ?, ?, ?)",
-                {lead_id, lead_id, subject, category});
+  return c.exec(
+      "INSERT INTO lead_groups (lead_id, group_id, subject, product_category) VALUES (?, ?, ?, ?)",
+      {lead_id, lead_id, subject, category});
 }
 
 }  // namespace resolve_detail
@@ -76,7 +83,7 @@ Status place_in_group(Connection& c, int64_t lead_id, const std::string& subject
 using namespace resolve_detail;
 
 Json ResolveSummary::to_json() const {
-  return {{"leads", leads}, {"linked", linked}, {"review", review}, {"unmatched", unmatched},
+  return {{"leads", leads}, {"linked", linked},   {"review", review},  {"unmatched", unmatched},
           {"given", given}, {"grouped", grouped}, {"indexed", indexed}};
 }
 
@@ -98,12 +105,14 @@ Result<int64_t> ResolveRepo::index_registry() {
   for (;;) {
     int64_t added = 0;
     Status st = store_.write([&](Connection& c) -> Status {
-      LJ_ASSIGN_OR_RETURN(Rows top, c.query("SELECT COALESCE(MAX(enterprise_id), 0) FROM enterprise_match_index"));
+      LJ_ASSIGN_OR_RETURN(
+          Rows top, c.query("SELECT COALESCE(MAX(enterprise_id), 0) FROM enterprise_match_index"));
       const int64_t from = std::max<int64_t>(0, top.at(0).int64(0) - kLookBack);
-      LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
-          "SELECT e.id, e.name, e.former_names FROM enterprises e WHERE e.id > ? AND NOT EXISTS "
-          "(SELECT 1 FROM enterprise_match_index x WHERE x.enterprise_id = e.id) ORDER BY e.id LIMIT ?",
-          {from, kBatch}));
+      LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT e.id, e.name, e.former_names FROM enterprises "
+                                             "e WHERE e.id > ? AND NOT EXISTS "
+                                             "(SELECT 1 FROM enterprise_match_index x WHERE "
+                                             "x.enterprise_id = e.id) ORDER BY e.id LIMIT ?",
+                                             {from, kBatch}));
       if (rows.empty()) return Status::Ok();
       std::vector<std::pair<std::string, int64_t>> keys;  // (key, enterprise)
       std::map<std::string, int64_t> counts;
@@ -118,7 +127,8 @@ Result<int64_t> ResolveRepo::index_registry() {
         const std::string former = r.text(2);
         for (size_t start = 0; start < former.size();) {
           size_t end = std::min(former.find(';', start), former.size());
-          for (auto& k : resolve::blocking_keys(names_.core(former.substr(start, end - start)))) mine.insert(k);
+          for (auto& k : resolve::blocking_keys(names_.core(former.substr(start, end - start))))
+            mine.insert(k);
           start = end + 1;
         }
         for (const auto& k : mine) {
@@ -131,8 +141,9 @@ Result<int64_t> ResolveRepo::index_registry() {
         const size_t n = std::min(2 * kRows, index_params.size() - i) / 2;
         std::string sql = "INSERT INTO enterprise_match_index (enterprise_id, core) VALUES ";
         for (size_t j = 0; j < n; ++j) sql += j ? ", (?, ?)" : "(?, ?)";
-        LJ_RETURN_IF_ERROR(c.exec(sql, Params(index_params.begin() + static_cast<long>(i),
-                                              index_params.begin() + static_cast<long>(i + 2 * n))));
+        LJ_RETURN_IF_ERROR(
+            c.exec(sql, Params(index_params.begin() + static_cast<long>(i),
+                               index_params.begin() + static_cast<long>(i + 2 * n))));
       }
       for (size_t i = 0; i < keys.size(); i += kRows) {
         const size_t n = std::min(kRows, keys.size() - i);
@@ -156,7 +167,8 @@ Result<int64_t> ResolveRepo::index_registry() {
           p.emplace_back(stats[i + j].second);
         }
         LJ_RETURN_IF_ERROR(c.exec(sql + " ON CONFLICT (key) DO UPDATE SET postings = "
-                                        "enterprise_key_stats.postings + excluded.postings", p));
+                                        "enterprise_key_stats.postings + excluded.postings",
+                                  p));
       }
       added = static_cast<int64_t>(rows.size());
       return Status::Ok();
@@ -183,8 +195,10 @@ Result<std::vector<resolve::Scored>> candidates(Connection& c, const resolve::Na
   const auto keys = resolve::blocking_keys(core);
   if (keys.empty()) return out;
   Params p(keys.begin(), keys.end());
-  LJ_ASSIGN_OR_RETURN(Rows stats, c.query("SELECT key, postings FROM enterprise_key_stats WHERE key IN (" +
-                                              placeholders(keys.size()) + ")", p));
+  LJ_ASSIGN_OR_RETURN(Rows stats,
+                      c.query("SELECT key, postings FROM enterprise_key_stats WHERE key IN (" +
+                                  placeholders(keys.size()) + ")",
+                              p));
   std::vector<std::pair<int64_t, std::string>> by_postings;
   for (const auto& r : stats) by_postings.emplace_back(r.int64(1), r.text(0));
   std::sort(by_postings.begin(), by_postings.end());
@@ -197,15 +211,22 @@ Result<std::vector<resolve::Scored>> candidates(Connection& c, const resolve::Na
   if (use.empty()) return out;
   const size_t nkeys = use.size();
   use.emplace_back(int64_t{o.max_candidates});
-  LJ_ASSIGN_OR_RETURN(Rows ids, c.query("SELECT enterprise_id, COUNT(*) AS shared FROM enterprise_keys WHERE key IN (" +
-                                            placeholders(nkeys) + ") GROUP BY enterprise_id "
-                                            "ORDER BY shared DESC, enterprise_id LIMIT ?", use));
+  LJ_ASSIGN_OR_RETURN(
+      Rows ids,
+      c.query("SELECT enterprise_id, COUNT(*) AS shared FROM enterprise_keys WHERE key IN (" +
+                  placeholders(nkeys) +
+                  ") GROUP BY enterprise_id "
+                  "ORDER BY shared DESC, enterprise_id LIMIT ?",
+              use));
   if (ids.empty()) return out;
   Params eid;
   for (const auto& r : ids) eid.emplace_back(r.int64(0));
-  LJ_ASSIGN_OR_RETURN(Rows ents, c.query("SELECT e.id, e.name, e.former_names, e.address, e.region_code, e.uscc, "
-                                         "x.core FROM enterprises e JOIN enterprise_match_index x ON "
-                                         "x.enterprise_id = e.id WHERE e.id IN (" + placeholders(eid.size()) + ")", eid));
+  LJ_ASSIGN_OR_RETURN(
+      Rows ents, c.query("SELECT e.id, e.name, e.former_names, e.address, e.region_code, e.uscc, "
+                         "x.core FROM enterprises e JOIN enterprise_match_index x ON "
+                         "x.enterprise_id = e.id WHERE e.id IN (" +
+                             placeholders(eid.size()) + ")",
+                         eid));
   const std::string address_key = names.address_key(subject.address);
   for (auto& r : ents) {
     resolve::Candidate cand{r.int64(0),     r.take_text(1), r.take_text(2), r.take_text(3),
@@ -220,7 +241,8 @@ Result<std::vector<resolve::Scored>> candidates(Connection& c, const resolve::Na
 
 }  // namespace
 
-Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor, const std::vector<int64_t>& lead_ids) {
+Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor,
+                                                  const std::vector<int64_t>& lead_ids) {
   ResolveSummary sum;
   LJ_ASSIGN_OR_RETURN(sum.indexed, index_registry());
   if (lead_ids.empty()) return sum;
@@ -232,14 +254,17 @@ Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor, const std:
     for (size_t i = 0; i < lead_ids.size(); i += kChunk) {
       Params ids(lead_ids.begin() + static_cast<long>(i),
                  lead_ids.begin() + static_cast<long>(std::min(lead_ids.size(), i + kChunk)));
-      LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
-          "SELECT l.id, l.enterprise_id, l.enterprise_name, l.enterprise_uscc, l.enterprise_address, "
-          "COALESCE(l.region_code, l.unit_code), l.product_category, m.state FROM leads l "
-          "LEFT JOIN lead_matches m ON m.lead_id = l.id WHERE l.id IN (" + placeholders(ids.size()) +
-          ") ORDER BY l.id", ids));
+      LJ_ASSIGN_OR_RETURN(
+          Rows rows,
+          c.query("SELECT l.id, l.enterprise_id, l.enterprise_name, l.enterprise_uscc, "
+                  "l.enterprise_address, "
+                  "COALESCE(l.region_code, l.unit_code), l.product_category, m.state FROM leads l "
+                  "LEFT JOIN lead_matches m ON m.lead_id = l.id WHERE l.id IN (" +
+                      placeholders(ids.size()) + ") ORDER BY l.id",
+                  ids));
       for (auto& r : rows) {
-        LeadRow l{r.int64(0), r.opt_int64(1), r.take_text(2), r.take_text(3), r.take_text(4),
-                  r.take_text(5), r.take_text(6), r.take_text(7)};
+        LeadRow l{r.int64(0),     r.opt_int64(1), r.take_text(2), r.take_text(3),
+                  r.take_text(4), r.take_text(5), r.take_text(6), r.take_text(7)};
         if (l.state == "review" || l.state == "confirmed" || l.state == "rejected") continue;
         ++sum.leads;
         const std::string core = names_.core(l.name);
@@ -254,14 +279,18 @@ Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor, const std:
         }
         const auto uscc = text::check_uscc(l.uscc);
         if (!linked && !l.uscc.empty() && uscc.valid) {
-          LJ_ASSIGN_OR_RETURN(Rows e, c.query("SELECT id, name FROM enterprises WHERE uscc = ?", {uscc.normalized}));
+          LJ_ASSIGN_OR_RETURN(Rows e, c.query("SELECT id, name FROM enterprises WHERE uscc = ?",
+                                              {uscc.normalized}));
           if (!e.empty()) {
             state = "linked";
             method = "uscc";
             linked = e[0].int64(0);
             score = 1;
-            resolve::Scored s{*linked, e[0].text(1), 1.0,
-                              {{"uscc", 1.0, 1.0, 1.0, "valid USCC " + uscc.normalized + " held by the registry"}}};
+            resolve::Scored s{*linked,
+                              e[0].text(1),
+                              1.0,
+                              {{"uscc", 1.0, 1.0, 1.0,
+                                "valid USCC " + uscc.normalized + " held by the registry"}}};
             cands.push_back(scored_json(s));
           }
         }
@@ -281,58 +310,72 @@ Result<ResolveSummary> ResolveRepo::resolve_leads(const Actor& actor, const std:
           } else {
             state = best >= options_.low ? "review" : "unmatched";
             const double floor = state == "review" ? options_.low : 0;
-            const size_t keep = static_cast<size_t>(state == "review" ? options_.review_candidates : 3);
+            const size_t keep =
+                static_cast<size_t>(state == "review" ? options_.review_candidates : 3);
             for (size_t k = 0; k < scored.size() && k < keep && scored[k].score >= floor; ++k)
               cands.push_back(scored_json(scored[k]));
           }
         }
-        LJ_RETURN_IF_ERROR(c.exec(
-            "INSERT INTO lead_matches (lead_id, state, method, enterprise_id, score, core_name, candidates, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (lead_id) DO UPDATE SET "
-            "state = excluded.state, method = excluded.method, enterprise_id = excluded.enterprise_id, "
-            "score = excluded.score, core_name = excluded.core_name, candidates = excluded.candidates, "
-            "updated_at = excluded.updated_at",
-            {l.id, state, method, sql::opt(linked), score_bp(score), sql::text_or_null(core), cands.dump(), now, now}));
+        LJ_RETURN_IF_ERROR(
+            c.exec("INSERT INTO lead_matches (lead_id, state, method, enterprise_id, score, "
+                   "core_name, candidates, "
+                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT "
+                   "(lead_id) DO UPDATE SET "
+                   "state = excluded.state, method = excluded.method, enterprise_id = "
+                   "excluded.enterprise_id, "
+                   "score = excluded.score, core_name = excluded.core_name, candidates = "
+                   "excluded.candidates, "
+                   "updated_at = excluded.updated_at",
+                   {l.id, state, method, sql::opt(linked), score_bp(score), sql::text_or_null(core),
+                    cands.dump(), now, now}));
         if (state == "linked") {
           ++sum.linked;
-          LJ_RETURN_IF_ERROR(c.exec("UPDATE leads SET enterprise_id = ?, updated_at = ?, version = version + 1 "
-                                    "WHERE id = ? AND enterprise_id IS NULL", {*linked, now, l.id}));
-          LJ_RETURN_IF_ERROR(store_.append_audit(c, tail, actor, "link", "lead", std::to_string(l.id),
-                                                 Json{{"enterprise_id", nullptr}},
-                                                 Json{{"enterprise_id", *linked}, {"method", method}, {"score", score}}));
+          LJ_RETURN_IF_ERROR(
+              c.exec("UPDATE leads SET enterprise_id = ?, updated_at = ?, version = version + 1 "
+                     "WHERE id = ? AND enterprise_id IS NULL",
+                     {*linked, now, l.id}));
+          LJ_RETURN_IF_ERROR(store_.append_audit(
+              c, tail, actor, "link", "lead", std::to_string(l.id),
+              Json{{"enterprise_id", nullptr}},
+              Json{{"enterprise_id", *linked}, {"method", method}, {"score", score}}));
         } else if (state == "review") {
           ++sum.review;
-          LJ_RETURN_IF_ERROR(store_.append_audit(c, tail, actor, "create", "match_review", std::to_string(l.id),
-                                                 nullptr, Json{{"score", score}, {"candidates", cands.size()}}));
+          LJ_RETURN_IF_ERROR(
+              store_.append_audit(c, tail, actor, "create", "match_review", std::to_string(l.id),
+                                  nullptr, Json{{"score", score}, {"candidates", cands.size()}}));
         } else if (state == "given") {
           ++sum.given;
         } else {
           ++sum.unmatched;
         }
         const int64_t* eid = linked ? &*linked : nullptr;
-        LJ_RETURN_IF_ERROR(place_in_group(c, l.id, resolve::subject_key(eid, core), l.category, dirty));
+        LJ_RETURN_IF_ERROR(
+            place_in_group(c, l.id, resolve::subject_key(eid, core), l.category, dirty));
       }
     }
     for (const auto& [subject, category] : dirty)
       LJ_RETURN_IF_ERROR(regroup(c, options_, subject, category, &sum.grouped));
-    return store_.append_audit(c, tail, actor, "resolve", "lead_match", std::to_string(lead_ids.front()),
-                               nullptr, sum.to_json());
+    return store_.append_audit(c, tail, actor, "resolve", "lead_match",
+                               std::to_string(lead_ids.front()), nullptr, sum.to_json());
   });
   if (!st.ok()) return st;
   return sum;
 }
 
-Result<ResolveSummary> ResolveRepo::resolve_pending(const Actor& actor, bool rematch_unmatched, int batch) {
+Result<ResolveSummary> ResolveRepo::resolve_pending(const Actor& actor, bool rematch_unmatched,
+                                                    int batch) {
   ResolveSummary total;
   int64_t after = 0;
   for (;;) {
     std::vector<int64_t> ids;
     Status st = store_.read([&](Connection& c) -> Status {
-      LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
-          std::string("SELECT l.id FROM leads l LEFT JOIN lead_matches m ON m.lead_id = l.id WHERE l.id > ? AND ") +
-              (rematch_unmatched ? "(m.lead_id IS NULL OR m.state = 'unmatched')" : "m.lead_id IS NULL") +
-              " ORDER BY l.id LIMIT ?",
-          {after, int64_t{batch}}));
+      LJ_ASSIGN_OR_RETURN(
+          Rows rows, c.query(std::string("SELECT l.id FROM leads l LEFT JOIN lead_matches m ON "
+                                         "m.lead_id = l.id WHERE l.id > ? AND ") +
+                                 (rematch_unmatched ? "(m.lead_id IS NULL OR m.state = 'unmatched')"
+                                                    : "m.lead_id IS NULL") +
+                                 " ORDER BY l.id LIMIT ?",
+                             {after, int64_t{batch}}));
       for (const auto& r : rows) ids.push_back(r.int64(0));
       return Status::Ok();
     });

@@ -68,7 +68,8 @@ class ResolveRepo {
   Result<ResolveSummary> resolve_leads(const Actor& actor, const std::vector<int64_t>& lead_ids);
   // Resolves every lead without a match yet; with `rematch_unmatched`, also those that found no
   // enterprise before (e.g. after the registry was imported). `batch` leads per transaction.
-  Result<ResolveSummary> resolve_pending(const Actor& actor, bool rematch_unmatched, int batch = 2000);
+  Result<ResolveSummary> resolve_pending(const Actor& actor, bool rematch_unmatched,
+                                         int batch = 2000);
 
   // A lead's match: {"lead_id","state","method","enterprise_id","score","candidates":[...],
   // "decided_by","decided_at"}; state "pending" when it was never resolved.

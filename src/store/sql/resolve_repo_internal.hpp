@@ -14,7 +14,9 @@ namespace lj::resolve_detail {
 using Neighbourhood = std::pair<std::string, std::string>;  // (subject, product category)
 
 // A score 0..1 as stored: an integer in 1/10000.
-inline int64_t score_bp(double score) { return static_cast<int64_t>(score * 10000.0 + 0.5); }
+inline int64_t score_bp(double score) {
+  return static_cast<int64_t>(score * 10000.0 + 0.5);
+}
 
 // "?, ?, ?" for n parameters.
 std::string placeholders(size_t n);

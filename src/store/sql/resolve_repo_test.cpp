@@ -17,13 +17,14 @@ class ResolveRepoTest : public StoreTest {
     if (IsSkipped() || HasFatalFailure()) return;
     uscc_ = std::string("91150404MA0N12345");
     uscc_ += text::uscc_check_char(uscc_);
-    jinsui_ = add_enterprise("内蒙古金穗化肥有限责任公司", "赤峰市松山区建设路88号", "150404", uscc_);
+    jinsui_ =
+        add_enterprise("内蒙古金穗化肥有限责任公司", "赤峰市松山区建设路88号", "150404", uscc_);
     jinhe_ = add_enterprise("金禾化肥有限公司", "赤峰市松山区红旗街12号", "150404", "");
     lvyuan_ = add_enterprise("绿源种业有限公司", "赤峰市红山区昭乌达路1号", "150402", "");
   }
 
-  int64_t add_enterprise(const std::string& name, const std::string& address, const std::string& region,
-                         const std::string& uscc) {
+  int64_t add_enterprise(const std::string& name, const std::string& address,
+                         const std::string& region, const std::string& uscc) {
     Enterprise e;
     e.name = name;
     e.address = address;
@@ -87,17 +88,21 @@ TEST_P(ResolveRepoTest, ExactUsccLinksWithScoreOne) {
   EXPECT_EQ(lead->version, 2);
   // Audited, chain intact.
   bool linked_entry = false;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-    linked_entry = linked_entry || (e.action == "link" && e.entity_id == std::to_string(up->id));
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    linked_entry = linked_entry ||
+                                   (e.action == "link" && e.entity_id == std::to_string(up->id));
+                    return true;
+                  })
+                  .ok());
   EXPECT_TRUE(linked_entry);
   AuditVerdict v = verify_audit_chain([&](const auto& visit) { return store_->scan_audit(visit); });
   EXPECT_TRUE(v.intact) << v.reason;
 }
 
 TEST_P(ResolveRepoTest, NameVariantLinksAutomatically) {
-  const int64_t id = lead_about(kSongshan, "N-1", "金穗化肥厂（赤峰）", "赤峰市松山区建设路88号", "150404");
+  const int64_t id =
+      lead_about(kSongshan, "N-1", "金穗化肥厂（赤峰）", "赤峰市松山区建设路88号", "150404");
   auto m = repo().get_match(kSongshan, id);
   ASSERT_TRUE(m.ok());
   EXPECT_EQ((*m)["state"], "linked");
@@ -139,10 +144,13 @@ TEST_P(ResolveRepoTest, UncertainMatchGoesToTheScopedQueueAndIsConfirmed) {
   ASSERT_TRUE(repo().resolve_pending(Actor::system("test"), true).ok());
   EXPECT_EQ(state_of(id), "confirmed");
   bool audited = false;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-    audited = audited || (e.action == "confirm_match" && e.after["enterprise_id"] == jinsui_);
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    audited = audited ||
+                              (e.action == "confirm_match" && e.after["enterprise_id"] == jinsui_);
+                    return true;
+                  })
+                  .ok());
   EXPECT_TRUE(audited);
 }
 
@@ -168,7 +176,8 @@ TEST_P(ResolveRepoTest, RejectOneCandidateThenAll) {
 }
 
 TEST_P(ResolveRepoTest, UnmatchedLeadsLinkAfterTheRegistryGrows) {
-  const int64_t id = lead_about(kSongshan, "L-1", "草原明珠乳业有限公司", "赤峰市松山区学院路5号", "150404");
+  const int64_t id =
+      lead_about(kSongshan, "L-1", "草原明珠乳业有限公司", "赤峰市松山区学院路5号", "150404");
   EXPECT_EQ(state_of(id), "unmatched");
   add_enterprise("赤峰草原明珠乳业有限责任公司", "内蒙古自治区赤峰市松山区学院路5号", "150404", "");
   auto pending = repo().resolve_pending(Actor::system("test"), false);
@@ -234,8 +243,10 @@ TEST_P(ResolveRepoTest, OtherCategoryOrViolationIsAnotherMatter) {
 }
 
 TEST_P(ResolveRepoTest, GroupsAcrossUnitsKeepEachUnitsRows) {
-  const int64_t first = lead_about(kSongshan, "X-1", "某某农资商行", "", "", "2018-04-02T10:00:00+08:00");
-  const int64_t second = lead_about(kHongshan, "X-2", "某某农资商行", "", "", "2018-04-05T10:00:00+08:00");
+  const int64_t first =
+      lead_about(kSongshan, "X-1", "某某农资商行", "", "", "2018-04-02T10:00:00+08:00");
+  const int64_t second =
+      lead_about(kHongshan, "X-2", "某某农资商行", "", "", "2018-04-05T10:00:00+08:00");
   EXPECT_EQ((*repo().get_group(kLeague, second))["group_id"], first);
   // Hongshan cannot see the primary: its own lead stays in its grouped list.
   LeadQuery q;
