@@ -192,6 +192,11 @@ Result<http::Response> update_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchFields));
   LJ_ASSIGN_OR_RETURN(LeadPatch patch, lead_patch_from_json(j, *ctx.app.vocabulary()));
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().update_lead(ctx.actor, id, patch));
+  if (patch.enterprise_id || patch.product_category || patch.violations) {
+    // The lead's matter follows its new enterprise, category or violations.
+    if (Status st = regroup_updated_lead(ctx, id); !st.ok())
+      spdlog::warn("regrouping lead {}: {}", id, st.to_string());
+  }
   return lead_response(ctx, l, 200);
 }
 

@@ -107,6 +107,11 @@ Status resolve_created_lead(Context& ctx, int64_t lead_id) {
   return r.resolve_leads(ctx.actor, {lead_id}).status();
 }
 
+Status regroup_updated_lead(Context& ctx, int64_t lead_id) {
+  LJ_ASSIGN_OR_RETURN(ResolveRepo r, repo(ctx));
+  return r.regroup_lead(ctx.actor, lead_id);
+}
+
 Result<std::map<int64_t, GroupInfo>> lead_groups(Context& ctx, const std::vector<int64_t>& ids) {
   LJ_ASSIGN_OR_RETURN(ResolveRepo r, repo(ctx));
   return r.group_info(ids);

@@ -16,6 +16,8 @@ namespace lj::api {
 const resolve::Options& server_resolve_options();
 // Resolves and groups a lead just created through the API (as the creating actor).
 Status resolve_created_lead(Context& ctx, int64_t lead_id);
+// Redraws the matter of a lead changed by PATCH (its enterprise, category or violations).
+Status regroup_updated_lead(Context& ctx, int64_t lead_id);
 // Group id and size of the leads of a page.
 Result<std::map<int64_t, GroupInfo>> lead_groups(Context& ctx, const std::vector<int64_t>& ids);
 

@@ -178,6 +178,11 @@ test('repeated leads about one enterprise, product and violation are one matter'
   assert.equal(g.json.primary_lead_id, first.json.id);
   assert.deepEqual(g.json.members.map((m) => m.id), [first.json.id, second.json.id]);
   assertError(await sibling.get(`/api/v1/leads/${second.json.id}/group`), 404, 'not_found');
+  // Another violation by PATCH: the lead leaves the matter.
+  const patched = await officer.patch(`/api/v1/leads/${second.json.id}`, { violations: ['counterfeit_trademark'] });
+  assert.equal(patched.status, 200, patched.text);
+  assert.equal(patched.json.group_size, 1);
+  assert.equal((await officer.get(`/api/v1/leads/${first.json.id}`)).json.group_size, 1);
 });
 
 test('bad queries name the parameter', async () => {

@@ -84,6 +84,9 @@ class ResolveRepo {
   // The matter of a lead: {"lead_id","group_id","primary_lead_id","size","members":[...]} with
   // the members the actor may see (size counts all).
   Result<Json> get_group(const Actor& actor, int64_t lead_id);
+  // Redraws the matter of a lead whose enterprise, category or violations were changed by hand
+  // (PATCH): its (subject, category) and the one it left. Audited ("regroup" on the lead).
+  Status regroup_lead(const Actor& actor, int64_t lead_id);
   // Group id and size of each lead that is in a matter (unscoped: the ids come from a scoped
   // list).
   Result<std::map<int64_t, GroupInfo>> group_info(const std::vector<int64_t>& lead_ids);

@@ -252,6 +252,24 @@ Result<Json> ResolveRepo::get_group(const Actor& actor, int64_t lead_id) {
   return out;
 }
 
+Status ResolveRepo::regroup_lead(const Actor& actor, int64_t lead_id) {
+  return store_.write([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Lead lead, store_.load_lead(c, actor, lead_id));
+    const std::string core = names_.core(lead.enterprise_name);
+    const int64_t* eid = lead.enterprise_id ? &*lead.enterprise_id : nullptr;
+    const std::string subject = resolve::subject_key(eid, core);
+    std::set<Neighbourhood> dirty;
+    LJ_RETURN_IF_ERROR(place_in_group(c, lead_id, subject, lead.product_category, dirty));
+    // Its violations may have changed within the same neighbourhood.
+    if (!subject.empty() && !lead.product_category.empty())
+      dirty.insert({subject, lead.product_category});
+    for (const auto& [s, category] : dirty)
+      LJ_RETURN_IF_ERROR(regroup(c, options_, s, category, nullptr));
+    return store_.audit(c, actor, "regroup", "lead", std::to_string(lead_id), nullptr,
+                        Json{{"subject", subject}, {"product_category", lead.product_category}});
+  });
+}
+
 Result<std::map<int64_t, GroupInfo>> ResolveRepo::group_info(const std::vector<int64_t>& lead_ids) {
   std::map<int64_t, GroupInfo> out;
   if (lead_ids.empty()) return out;

@@ -224,6 +224,21 @@ TEST_P(ResolveRepoTest, LeadsOfOneMatterGroupWithinTheWindow) {
   EXPECT_EQ((*repo().get_group(kSongshan, c))["group_id"], b);
 }
 
+TEST_P(ResolveRepoTest, ChangedViolationsRedrawTheMatter) {
+  const int64_t a =
+      lead_about(kSongshan, "P-1", "某某农资商行", "", "", "2018-04-02T10:00:00+08:00");
+  const int64_t b =
+      lead_about(kSongshan, "P-2", "某某农资商行", "", "", "2018-04-05T10:00:00+08:00");
+  EXPECT_EQ((*repo().get_group(kSongshan, b))["group_id"], a);
+  LeadPatch patch;
+  patch.violations = std::vector<std::string>{"counterfeit_trademark"};
+  ASSERT_TRUE(store_->update_lead(kSongshan, b, patch).ok());
+  ASSERT_TRUE(repo().regroup_lead(kSongshan, b).ok());
+  EXPECT_EQ((*repo().get_group(kSongshan, b))["group_id"], b);
+  EXPECT_EQ((*repo().get_group(kSongshan, a))["size"], 1);
+  EXPECT_EQ(repo().regroup_lead(kHongshan, b).code(), Code::kNotFound);
+}
+
 TEST_P(ResolveRepoTest, OtherCategoryOrViolationIsAnotherMatter) {
   const int64_t a = lead_about(kSongshan, "V-1", "某某农资商行");
   Lead l = make_lead("V-2", "150404", "2018-04-03T10:00:00+08:00");
