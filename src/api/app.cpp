@@ -26,6 +26,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_screen_routes(router_);
   add_import_routes(router_);
   add_classify_routes(router_);
+  add_resolve_routes(router_);
 }
 
 App::~App() = default;

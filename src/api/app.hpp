@@ -100,6 +100,7 @@ void add_import_routes(Router& r);
 // upload limit instead of reading it into memory: POST /api/v1/imports.
 bool spooled_upload_route(const std::string& method, const std::string& path);
 void add_classify_routes(Router& r);
+void add_resolve_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -2,12 +2,15 @@
 #include "api/app.hpp"
 #include "api/errors.hpp"
 #include "api/input.hpp"
+#include "api/routes_resolve.hpp"
 #include "auth/policy.hpp"
 #include "classify/service.hpp"
 #include "intake/route.hpp"
 #include "leads/lead_input.hpp"
 #include "model/json.hpp"
 #include "model/lead_json.hpp"
+
+#include <spdlog/spdlog.h>
 
 namespace lj::api {
 namespace {
@@ -58,14 +61,29 @@ bool sees_personal_data(const Context& ctx) {
   return allowed(ctx.actor.role, Permission::kSeePersonalData);
 }
 
-// A lead response, optionally with the "duplicate" flag of creation.
-http::Response lead_response(const Context& ctx, const Lead& l, int status,
-                             std::optional<bool> duplicate = std::nullopt) {
+// The matter of a lead in its JSON (docs/entity-resolution.md): group_id null and group_size 1
+// when it belongs to none.
+void write_group_members(JsonWriter& w, const Lead& l, const std::map<int64_t, GroupInfo>& groups) {
+  auto g = groups.find(l.id);
+  if (g == groups.end()) {
+    w.key("group_id").null();
+    w.key("group_size").integer(1);
+  } else {
+    w.key("group_id").integer(g->second.group_id);
+    w.key("group_size").integer(g->second.size);
+  }
+}
+
+// A lead response with its matter, optionally with the "duplicate" flag of creation.
+Result<http::Response> lead_response(Context& ctx, const Lead& l, int status,
+                                     std::optional<bool> duplicate = std::nullopt) {
+  LJ_ASSIGN_OR_RETURN(auto groups, lead_groups(ctx, {l.id}));
   http::Response r;
   r.status = status;
   JsonWriter w(r.body);
   w.begin_object();
   write_lead_members(w, l, sees_personal_data(ctx));
+  write_group_members(w, l, groups);
   if (duplicate) w.key("duplicate").boolean(*duplicate);
   w.end_object();
   return r;
@@ -90,6 +108,10 @@ Result<http::Response> list_leads(Context& ctx) {
     LJ_ASSIGN_OR_RETURN(int64_t eid, parse_id(*e, "enterprise_id"));
     q.enterprise_id = eid;
   }
+  if (std::string g = query_string(ctx.req, "grouped"); !g.empty()) {
+    if (g != "true" && g != "false") return Status::Invalid("grouped", "grouped must be 'true' or 'false'");
+    q.grouped = g == "true";
+  }
   std::string sort = query_string(ctx.req, "sort");
   if (!sort.empty()) q.sort = sort;
   q.cursor = query_string(ctx.req, "cursor");
@@ -107,11 +129,20 @@ Result<http::Response> list_leads(Context& ctx) {
     return r;
   }
   LJ_ASSIGN_OR_RETURN(auto page, ctx.app.store().list_leads(ctx.actor, q));
+  std::vector<int64_t> ids;
+  ids.reserve(page.items.size());
+  for (const auto& l : page.items) ids.push_back(l.id);
+  LJ_ASSIGN_OR_RETURN(auto groups, lead_groups(ctx, ids));
   r.body.reserve(1024 * page.items.size() + 64);
   JsonWriter w(r.body);
   w.begin_object();
   w.key("items").begin_array();
-  for (const auto& l : page.items) write_lead(w, l, personal);
+  for (const auto& l : page.items) {
+    w.begin_object();
+    write_lead_members(w, l, personal);
+    write_group_members(w, l, groups);
+    w.end_object();
+  }
   w.end_array();
   w.key("next_cursor").string_or_null(page.next_cursor);
   w.end_object();
@@ -142,6 +173,12 @@ Result<http::Response> create_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(Upserted up, ctx.app.store().insert_lead(ctx.actor, lead));
   if (up.created && labelled)
     LJ_RETURN_IF_ERROR(classify::record_new_lead(ctx.app.store(), ctx.actor, up.id, *labelled));
+  if (up.created) {
+    // Linking and grouping follow in their own transaction; a failure leaves the lead stored
+    // and unresolved, for `lijian resolve` to pick up.
+    if (Status st = resolve_created_lead(ctx, up.id); !st.ok())
+      spdlog::warn("resolving lead {}: {}", up.id, st.to_string());
+  }
   auto stored = ctx.app.store().get_lead(ctx.actor, up.id);
   if (!stored.ok()) {
     // The key exists in a unit the caller cannot see: say so without showing the record.
@@ -162,6 +199,11 @@ Result<http::Response> update_lead(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchFields));
   LJ_ASSIGN_OR_RETURN(LeadPatch patch, lead_patch_from_json(j, *ctx.app.vocabulary()));
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().update_lead(ctx.actor, id, patch));
+  if (patch.enterprise_id || patch.product_category || patch.violations) {
+    // The lead's matter follows its new enterprise, category or violations.
+    if (Status st = regroup_updated_lead(ctx, id); !st.ok())
+      spdlog::warn("regrouping lead {}: {}", id, st.to_string());
+  }
   return lead_response(ctx, l, 200);
 }
 

@@ -15,6 +15,7 @@
 #include "intake/import_file.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
+#include "store/sql/resolve_repo.hpp"
 #include "store/store.hpp"
 
 namespace lj::cli {
@@ -28,6 +29,7 @@ struct ImportArgs {
   size_t max_errors = 1000;
   int64_t xlsx_max_mib = intake::XlsxLimits{}.max_uncompressed_bytes >> 20;
   int64_t xlsx_max_strings = intake::XlsxLimits{}.max_shared_strings;
+  bool resolve = true;
 };
 
 int fail(const std::string& what, const std::string& why) {
@@ -121,6 +123,18 @@ int run_import(const ImportArgs& a) {
   options.batch_size = a.batch_size;
   options.max_errors = a.max_errors;
   options.on_batch = [&](int64_t n) { progress.update(n, fraction()); };
+  // Each committed batch of leads is linked to the registry and grouped (src/resolve).
+  std::optional<ResolveRepo> resolver;
+  if (*kind == intake::Kind::kLeads && a.resolve) {
+    auto resolve_options = resolve::options_from_env();
+    if (!resolve_options.ok()) return fail("environment", resolve_options.status().message());
+    auto repo = ResolveRepo::open(**store, *resolve_options);
+    if (!repo.ok()) return fail("entity resolution", repo.status().to_string());
+    resolver.emplace(std::move(*repo));
+    options.on_leads_stored = [&](const std::vector<int64_t>& created) {
+      return resolver->resolve_leads(Actor::system("import"), created).status();
+    };
+  }
   intake::ImportSummary summary =
       intake::import_rows(**store, Actor::system("import"), *kind, reader, *context, options);
   progress.finish();
@@ -161,6 +175,8 @@ void add_import_command(CLI::App& app, int& exit_code) {
   sub->add_option("--xlsx-max-strings", args->xlsx_max_strings,
                   "XLSX: refuse a workbook with more shared strings than this")
       ->capture_default_str();
+  sub->add_flag("!--no-resolve", args->resolve,
+                "store leads without linking them to the registry (run `lijian resolve` later)");
   sub->add_option("FILE", args->file,
                   "the file: .csv, .xlsx, .ndjson or .jsonl; - reads NDJSON from stdin")
       ->required();

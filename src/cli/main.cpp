@@ -10,6 +10,7 @@
 #include "cli/deadlines_command.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/resolve_command.hpp"
 #include "cli/screen_command.hpp"
 #include "cli/train_command.hpp"
 
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
   add_screen_command(app, callback_exit);
   add_classify_command(app, callback_exit);
   add_train_command(app, callback_exit);
+  add_resolve_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

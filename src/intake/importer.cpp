@@ -196,6 +196,16 @@ ImportSummary import_rows(Store& store, const Actor& actor, Kind kind, RowReader
         break;
       }
     }
+    if (kind == Kind::kLeads && options.on_leads_stored) {
+      std::vector<int64_t> created;
+      for (const Upserted& u : *stored)
+        if (u.created) created.push_back(u.id);
+      if (Status st = options.on_leads_stored(created); !st.ok()) {
+        summary.status = st;
+        queue.stop();
+        break;
+      }
+    }
     summary.rejected += batch.rejected;
     for (RowError& e : batch.errors) summary.errors.push_back(std::move(e));
     rows_read += batch.rows;

@@ -30,6 +30,9 @@ struct ImportOptions {
   // Called on the calling thread after each committed batch with the rows read so far
   // (stored, duplicate and rejected).
   std::function<void(int64_t rows)> on_batch;
+  // Called on the calling thread after each committed batch of leads with the ids of the leads
+  // it created (e.g. entity resolution, src/resolve); an error stops the run like a store error.
+  std::function<Status(const std::vector<int64_t>& created)> on_leads_stored;
 };
 
 struct RowError {

@@ -9,7 +9,9 @@
 #include "refdata/demo_data.hpp"
 #include "refdata/demo_sampling.hpp"
 #include "refdata/demo_labels.hpp"
+#include "refdata/demo_variants.hpp"
 #include "refdata/divisions.hpp"
+#include "store/sql/resolve_repo.hpp"
 
 namespace lj::refdata {
 namespace {
@@ -123,6 +125,7 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
   LJ_ASSIGN_OR_RETURN(std::vector<Unit> units, load_units(data_dir, kDemoProvince));
   LJ_ASSIGN_OR_RETURN(std::vector<Division> divisions, load_divisions(data_dir, kDemoProvince));
   demo::DemoData data = demo::generate_demo(units, divisions, opts);
+  demo::apply_resolution_variants(data, units, opts.seed);
 
   const Actor system = Actor::system("demo");
   std::vector<int64_t> enterprise_ids;
@@ -149,6 +152,9 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
     }
   }
   LJ_RETURN_IF_ERROR(demo::label_demo_leads(store, labelled));
+  // Link the leads that name enterprises the way sources do, and group the repeated ones.
+  LJ_ASSIGN_OR_RETURN(ResolveRepo resolver, ResolveRepo::open(store, resolve::Options{}));
+  LJ_RETURN_IF_ERROR(resolver.resolve_pending(system, false).status());
   return accounts;
 }
 

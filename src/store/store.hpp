@@ -38,6 +38,9 @@ struct LeadQuery {
   std::string received_from, received_to;  // inclusive bounds, normalised times
   std::optional<int64_t> enterprise_id;
   std::string q;  // search: whitespace-separated terms, all must occur (store/sql/search.hpp)
+  // One row per matter (store/sql/resolve_repo.hpp): leave out the leads that belong to a
+  // matter whose primary lead lies in the actor's subtree (that primary stands for them).
+  bool grouped = false;
   std::string sort = "-received_at";  // received_at | -received_at | id | -id | updated_at | -updated_at
   std::string cursor;
   int limit = 50;

@@ -392,11 +392,56 @@ CREATE TABLE label_corrections (
 CREATE INDEX label_corrections_lead ON label_corrections(lead_id, id);
 )sql";
 
+// Entity resolution (src/resolve, store/sql/resolve_repo.cpp): the blocking index of the
+// registry (the cores of enterprise names and their bigram keys, with how many enterprises hold
+// each key), each lead's match outcome (the review queue is state 'review'), and the matter
+// (group) each lead belongs to. Enterprises that exist now are indexed by the next resolve run
+// (ResolveRepo::index_registry picks up every enterprise not in enterprise_match_index).
+// lead_matches.score is the best score in 1/10000 (an integer on both engines).
+constexpr std::string_view kPostgresV5 = R"sql(
+CREATE TABLE enterprise_match_index (
+  enterprise_id BIGINT PRIMARY KEY REFERENCES enterprises(id),
+  core TEXT NOT NULL
+);
+CREATE TABLE enterprise_keys (
+  key TEXT NOT NULL,
+  enterprise_id BIGINT NOT NULL REFERENCES enterprises(id),
+  PRIMARY KEY (key, enterprise_id)
+);
+CREATE TABLE enterprise_key_stats (
+  key TEXT PRIMARY KEY,
+  postings BIGINT NOT NULL
+);
+CREATE TABLE lead_matches (
+  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  state TEXT NOT NULL,
+  method TEXT NOT NULL,
+  enterprise_id BIGINT REFERENCES enterprises(id),
+  score BIGINT,
+  core_name TEXT,
+  candidates TEXT NOT NULL DEFAULT '[]',
+  decided_by BIGINT,
+  decided_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX lead_matches_state ON lead_matches(state, lead_id);
+CREATE TABLE lead_groups (
+  lead_id BIGINT PRIMARY KEY REFERENCES leads(id),
+  group_id BIGINT NOT NULL,
+  subject TEXT NOT NULL,
+  product_category TEXT NOT NULL
+);
+CREATE INDEX lead_groups_group ON lead_groups(group_id);
+CREATE INDEX lead_groups_subject ON lead_groups(subject, product_category);
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
     {3, "screening: sampling results and the indexes of the screening aggregates", kPostgresV3},
     {4, "classification: models, label provenance, officer corrections", kPostgresV4},
+    {5, "resolve: enterprise blocking keys, lead matches and review queue, lead groups", kPostgresV5},
     {6, "import jobs: uploaded files imported by the server, with progress", kPostgresV6},
     {7, "search: bigram tokens of cases and enterprises", kPostgresV7},
     {8, "case procedure: progress of each case through the penalty procedure", kPostgresV8},

@@ -309,6 +309,11 @@ Result<Page<Lead>> SqlStore::list_leads(const Actor& actor, const LeadQuery& q) 
       where += " AND l.enterprise_id = ?";
       p.emplace_back(*q.enterprise_id);
     }
+    if (q.grouped) {
+      where += " AND NOT EXISTS (SELECT 1 FROM lead_groups g JOIN leads p ON p.id = g.group_id "
+               "WHERE g.lead_id = l.id AND g.group_id <> l.id AND p.unit_path LIKE ?)";
+      p.emplace_back(actor.unit_path + "%");
+    }
     where += sql::lead_search_where(c.dialect(), q.q, "l", p);
     where += sql::keyset_where(k, "l", p);
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kLeadColumns + " FROM leads l" +

@@ -382,11 +382,56 @@ CREATE TABLE label_corrections (
 CREATE INDEX label_corrections_lead ON label_corrections(lead_id, id);
 )sql";
 
+// Entity resolution (src/resolve, store/sql/resolve_repo.cpp): the blocking index of the
+// registry (the cores of enterprise names and their bigram keys, with how many enterprises hold
+// each key), each lead's match outcome (the review queue is state 'review'), and the matter
+// (group) each lead belongs to. Enterprises that exist now are indexed by the next resolve run
+// (ResolveRepo::index_registry picks up every enterprise not in enterprise_match_index).
+// lead_matches.score is the best score in 1/10000 (an integer on both engines).
+constexpr std::string_view kSqliteV5 = R"sql(
+CREATE TABLE enterprise_match_index (
+  enterprise_id INTEGER PRIMARY KEY REFERENCES enterprises(id),
+  core TEXT NOT NULL
+);
+CREATE TABLE enterprise_keys (
+  key TEXT NOT NULL,
+  enterprise_id INTEGER NOT NULL REFERENCES enterprises(id),
+  PRIMARY KEY (key, enterprise_id)
+);
+CREATE TABLE enterprise_key_stats (
+  key TEXT PRIMARY KEY,
+  postings INTEGER NOT NULL
+);
+CREATE TABLE lead_matches (
+  lead_id INTEGER PRIMARY KEY REFERENCES leads(id),
+  state TEXT NOT NULL,
+  method TEXT NOT NULL,
+  enterprise_id INTEGER REFERENCES enterprises(id),
+  score INTEGER,
+  core_name TEXT,
+  candidates TEXT NOT NULL DEFAULT '[]',
+  decided_by INTEGER,
+  decided_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX lead_matches_state ON lead_matches(state, lead_id);
+CREATE TABLE lead_groups (
+  lead_id INTEGER PRIMARY KEY REFERENCES leads(id),
+  group_id INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  product_category TEXT NOT NULL
+);
+CREATE INDEX lead_groups_group ON lead_groups(group_id);
+CREATE INDEX lead_groups_subject ON lead_groups(subject, product_category);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
     {3, "screening: sampling results and the indexes of the screening aggregates", kSqliteV3},
     {4, "classification: models, label provenance, officer corrections", kSqliteV4},
+    {5, "resolve: enterprise blocking keys, lead matches and review queue, lead groups", kSqliteV5},
     {6, "import jobs: uploaded files imported by the server, with progress", kSqliteV6},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
