@@ -54,6 +54,20 @@ std::string trimmed(std::string s) {
   return s;
 }
 
+// The first schema of a "-c search_path=a,b" (or "-csearch_path=a") in libpq options; empty
+// when none is set.
+std::string search_path_schema(const std::string& options) {
+  const std::string key = "search_path=";
+  size_t at = options.find(key);
+  if (at == std::string::npos) return "";
+  at += key.size();
+  size_t end = options.find_first_of(", ", at);
+  std::string schema = options.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  if (schema.size() >= 2 && schema.front() == '"' && schema.back() == '"')
+    schema = schema.substr(1, schema.size() - 2);
+  return schema;
+}
+
 std::string sqlstate(const PGresult* res) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   return state ? state : "";
@@ -405,15 +419,19 @@ class PgDatabase final : public Database {
     return PoolStats{size_, in_use_, waits_};
   }
 
-  // pg_dump (from PATH) in custom format; the password travels in PGPASSWORD, not argv.
+  // pg_dump (from PATH) in custom format; the password travels in PGPASSWORD, not argv. A URL
+  // whose options set search_path (Lijian in a schema of a shared database) dumps that schema
+  // only: the other schemas are not Lijian's, and may change while the dump runs.
   Status backup(const std::string& path) override {
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
       if (std::strncmp(*e, "PGPASSWORD=", 11) != 0) env.emplace_back(*e);
     if (!params_.get("password").empty()) env.push_back("PGPASSWORD=" + params_.get("password"));
-    return run_tool({"pg_dump", "--format=custom", "--file=" + path,
-                     "--dbname=" + params_.conninfo_without_password()},
-                    env);
+    std::vector<std::string> argv = {"pg_dump", "--format=custom", "--file=" + path,
+                                     "--dbname=" + params_.conninfo_without_password()};
+    if (std::string schema = search_path_schema(params_.get("options")); !schema.empty())
+      argv.push_back("--schema=" + schema);
+    return run_tool(argv, env);
   }
 
  protected:
