@@ -1,5 +1,6 @@
 #include "calendar/work_calendar.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <map>
@@ -153,6 +154,21 @@ Result<Date> WorkCalendar::add_working_days(Date from, int n) const {
     if (working(d)) --left;
   }
   return d;
+}
+
+Date WorkCalendar::add_working_days_provisional(Date from, int n) const {
+  Date d = from;
+  for (int left = std::clamp(n, 0, kMaxWorkingDays); left > 0;) {
+    d += days{1};
+    if (working(d)) --left;
+  }
+  return d;
+}
+
+int WorkCalendar::working_days_between_provisional(Date from, Date to) const {
+  int n = 0;
+  for (Date d = from + days{1}; d <= to; d += days{1}) n += working(d) ? 1 : 0;
+  return n;
 }
 
 Result<int> WorkCalendar::working_days_between(Date from, Date to) const {

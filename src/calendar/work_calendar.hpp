@@ -45,6 +45,11 @@ class WorkCalendar {
   // The date `n` working days after `from`, `from` itself not counted (n = 0 answers `from`).
   // `n` must be 0..3650.
   Result<Date> add_working_days(Date from, int n) const;
+  // The same beyond the covered years, where only weekends are known: for a provisional answer
+  // (earlier than the real one when the missing notice adds holidays), never for the contract.
+  Date add_working_days_provisional(Date from, int n) const;
+  int working_days_between_provisional(Date from, Date to) const;
+
   // How many working days lie in (from, to]: add_working_days(from, k) == to's inverse for a
   // working day `to`. 0 when to <= from.
   Result<int> working_days_between(Date from, Date to) const;

@@ -94,10 +94,14 @@ Result<Json> work_list(CaseProcedureRepo& repo, const Procedure& procedure,
       const bool overdue = *day > *due;
       j["status"] = overdue ? "overdue" : "open";
       const bool wd = !rule || rule->working_days;
-      auto n = wd ? (overdue ? calendar.working_days_between(*due, *day)
-                             : calendar.working_days_between(*day, *due))
-                  : Result<int>(static_cast<int>(overdue ? (*day - *due).count() : (*due - *day).count()));
-      if (n.ok()) j["days_left"] = overdue ? -*n : *n;
+      const calendar::Date from = overdue ? *due : *day, to = overdue ? *day : *due;
+      // Beyond the calendar's years only weekends are known: a provisional count.
+      auto counted = calendar.working_days_between(from, to);
+      const int n = !wd            ? static_cast<int>((to - from).count())
+                    : counted.ok() ? *counted
+                                   : calendar.working_days_between_provisional(from, to);
+      j["days_left"] = overdue ? -n : n;
+      if (wd && !counted.ok()) j["provisional"] = true;
     }
     out.push_back(std::move(j));
   }

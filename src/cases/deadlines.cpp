@@ -105,6 +105,10 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
     }
     if (due.ok()) {
       d.due_on = calendar::format_date(*due);
+    } else if (start.ok() && rule.working_days) {
+      d.provisional = true;
+      d.problem = due.status().message();
+      d.due_on = calendar::format_date(cal.add_working_days_provisional(*start, total + stopped_wd));
     } else {
       d.problem = due.status().message();
     }
@@ -120,7 +124,7 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
         d.status = "open";
         if (rule.working_days) {
           auto n = cal.working_days_between(*today, *due_date);
-          d.days_left = n.ok() ? *n : static_cast<int>((*due_date - *today).count());
+          d.days_left = n.ok() ? *n : cal.working_days_between_provisional(*today, *due_date);
         } else {
           d.days_left = static_cast<int>((*due_date - *today).count());
         }
@@ -147,6 +151,7 @@ Json to_json(const DeadlineState& d) {
          {"status", d.status},
          {"source", d.source}};
   if (d.status == "open") j["days_left"] = d.days_left;
+  if (d.provisional) j["provisional"] = true;
   if (!d.problem.empty()) j["problem"] = d.problem;
   return j;
 }

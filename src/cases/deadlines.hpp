@@ -22,12 +22,15 @@ struct DeadlineState {
   int extensions = 0;      // how many times extended
   int stopped_days = 0;    // calendar days the clock stood still
   bool paused = false;     // the clock stands still now
-  std::string due_on;      // YYYY-MM-DD; empty when the calendar cannot say (see `problem`)
+  std::string due_on;      // YYYY-MM-DD
   std::string ended_on;    // the day the ending step was taken; empty while running
   // met | late (ended after its due day) | open | overdue (running past its due day) | paused
   std::string status;
   int days_left = 0;       // open: days (working days when the period is in working days) to due
-  std::string problem;     // why due_on is empty (the calendar does not cover the dates)
+  // The calendar does not cover the dates: due_on counts weekends only beyond its last year
+  // (so it may come earlier than the real one), and `problem` says which notice is missing.
+  bool provisional = false;
+  std::string problem;
 };
 
 // The deadlines that have started, in the order of the definition. `timeline`: the case's

@@ -118,9 +118,15 @@ TEST(CaseDeadlines, DatesBeyondTheCalendarAreNamedNotGuessed) {
   const int last = loaded().calendar.last_year();
   const std::string received = std::to_string(last) + "-12-20T09:00:00+08:00";
   DeadlineState d = find({}, "filing_decision", std::to_string(last) + "-12-21", received);
-  EXPECT_TRUE(d.due_on.empty());
+  // Past the covered years only weekends are known: a provisional due day, flagged, with the
+  // missing notice named.
+  EXPECT_TRUE(d.provisional);
   EXPECT_NE(d.problem.find("cn-holidays.json"), std::string::npos);
-  EXPECT_EQ(to_json(d)["due_on"], nullptr);
+  EXPECT_EQ(to_json(d)["provisional"], true);
+  auto due = calendar::parse_date(d.due_on);
+  ASSERT_TRUE(due.ok()) << d.due_on;
+  EXPECT_EQ(static_cast<int>(std::chrono::year_month_day{*due}.year()), last + 1);
+  EXPECT_EQ(d.status, "open");
 }
 
 TEST(CaseDeadlines, OnlyStartedDeadlinesAreListed) {
