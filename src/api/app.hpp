@@ -101,6 +101,8 @@ void add_import_routes(Router& r);
 bool spooled_upload_route(const std::string& method, const std::string& path);
 void add_classify_routes(Router& r);
 void add_resolve_routes(Router& r);
+void add_supervision_routes(Router& r);
+void add_cooperation_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();
