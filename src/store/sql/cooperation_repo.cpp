@@ -1,5 +1,7 @@
 #include "store/sql/cooperation_repo.hpp"
 
+#include <map>
+
 #include "model/json.hpp"
 
 namespace lj {
@@ -435,11 +437,22 @@ Result<std::vector<AssistanceRequest>> CooperationRepo::assistance(const Actor& 
     p.emplace_back(int64_t{limit});
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kAssistanceColumns + " WHERE " +
                                                where + " ORDER BY a.due_on, a.id LIMIT ?", p));
-    for (const auto& r : rows) out.push_back(assistance_from_row(r));
-    for (auto& a : out) {
-      LJ_ASSIGN_OR_RETURN(AssistanceRequest full, load_assistance(c, actor, a.id));
-      a.attachments = std::move(full.attachments);
+    if (rows.empty()) return Status::Ok();
+    std::map<int64_t, size_t> index;
+    sql::Params ids;
+    std::string marks;
+    for (const auto& r : rows) {
+      out.push_back(assistance_from_row(r));
+      index[out.back().id] = out.size() - 1;
+      ids.emplace_back(out.back().id);
+      marks += marks.empty() ? "?" : ", ?";
     }
+    LJ_ASSIGN_OR_RETURN(Rows atts, c.query(
+        "SELECT request_id, id, sha256, size, content_type, filename, uploaded_by, uploaded_at "
+        "FROM assistance_attachments WHERE request_id IN (" + marks + ") ORDER BY id", ids));
+    for (const auto& r : atts)
+      out[index.at(r.int64(0))].attachments.push_back(AssistanceAttachment{
+          r.int64(1), r.text(2), r.text(4), r.text(5), r.int64(3), r.int64(6), r.text(7)});
     return Status::Ok();
   });
   if (!st.ok()) return st;

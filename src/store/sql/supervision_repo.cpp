@@ -304,12 +304,20 @@ Result<std::vector<Supervision>> SupervisionRepo::list(const Actor& actor, const
 }
 
 Result<int> SupervisionRepo::escalate_overdue(const std::string& today) {
+  constexpr const char* kDue =
+      "SELECT s.id, s.case_id, s.next_report_due_on, s.supervising_unit_code FROM supervisions s "
+      "WHERE s.state = 'open' AND s.escalated_at IS NULL AND s.next_report_due_on < ? ORDER BY s.id";
+  // Most calls find nothing: look on a reader first and take the writer only when needed.
+  bool any = false;
+  LJ_RETURN_IF_ERROR(store_.read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kDue, {today}));
+    any = !rows.empty();
+    return Status::Ok();
+  }));
+  if (!any) return 0;
   int n = 0;
   Status st = store_.write([&](Connection& c) -> Status {
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
-        "SELECT s.id, s.case_id, s.next_report_due_on, s.supervising_unit_code FROM supervisions s "
-        "WHERE s.state = 'open' AND s.escalated_at IS NULL AND s.next_report_due_on < ? ORDER BY s.id",
-        {today}));
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kDue, {today}));
     if (rows.empty()) return Status::Ok();
     const Actor system = Actor::system("supervision escalation");
     const std::string t = store_.now();
