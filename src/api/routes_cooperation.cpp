@@ -1,15 +1,14 @@
 // Cooperation between units over HTTP: external parties, referrals (通报), assistance requests
 // (协查) and consultation notes (会商).
 //   GET/POST /api/v1/external-parties                 bodies outside the province (no login)
-//   GET/POST /api/v1/referrals                        {entity, id, to_unit_code | external_party_id, note}
-//   POST /api/v1/cases/{id}/assistance                {to_unit_code | external_party_id, questions, due_in_working_days}
-//   POST /api/v1/assistance/incoming                  a request received from an external party
-//   GET  /api/v1/assistance?box=to_answer|sent|overdue
-//   GET  /api/v1/assistance/{id}
-//   POST /api/v1/assistance/{id}/answer|extend|withdraw
-//   POST /api/v1/assistance/{id}/attachments?filename=   the answer's files (raw body)
-//   GET  /api/v1/assistance/{id}/attachments/{attachment_id}/content
-//   GET/POST /api/v1/cases/{id}/consultations
+//   GET/POST /api/v1/referrals                        {entity, id, to_unit_code |
+//   external_party_id, note} POST /api/v1/cases/{id}/assistance                {to_unit_code |
+//   external_party_id, questions, due_in_working_days} POST /api/v1/assistance/incoming a request
+//   received from an external party GET  /api/v1/assistance?box=to_answer|sent|overdue GET
+//   /api/v1/assistance/{id} POST /api/v1/assistance/{id}/answer|extend|withdraw POST
+//   /api/v1/assistance/{id}/attachments?filename=   the answer's files (raw body) GET
+//   /api/v1/assistance/{id}/attachments/{attachment_id}/content GET/POST
+//   /api/v1/cases/{id}/consultations
 #include <algorithm>
 
 #include "api/app.hpp"
@@ -25,7 +24,9 @@
 namespace lj::api {
 namespace {
 
-std::string today(Context& ctx) { return format_time(ctx.app.clock().now()).substr(0, 10); }
+std::string today(Context& ctx) {
+  return format_time(ctx.app.clock().now()).substr(0, 10);
+}
 
 Result<const calendar::WorkCalendar*> calendar_of(Context& ctx) {
   if (!ctx.app.config().calendar)
@@ -46,11 +47,13 @@ Result<AssistanceTarget> target_of(const Json& body) {
   LJ_ASSIGN_OR_RETURN(auto unit, opt_string(body, "to_unit_code", 12));
   LJ_ASSIGN_OR_RETURN(auto party, opt_int(body, "external_party_id"));
   if (unit.has_value() == party.has_value())
-    return Status::Invalid("to_unit_code", "give either to_unit_code (a unit of the province) or "
-                                           "external_party_id (a body outside it)");
+    return Status::Invalid("to_unit_code",
+                           "give either to_unit_code (a unit of the province) or "
+                           "external_party_id (a body outside it)");
   if (unit) t.unit_code = *unit;
   if (party) {
-    if (*party <= 0) return Status::Invalid("external_party_id", "external_party_id must be positive");
+    if (*party <= 0)
+      return Status::Invalid("external_party_id", "external_party_id must be positive");
     t.external_party_id = *party;
   }
   return t;
@@ -59,7 +62,8 @@ Result<AssistanceTarget> target_of(const Json& body) {
 Result<int> working_days_of(const Json& body) {
   LJ_ASSIGN_OR_RETURN(auto n, opt_int(body, "due_in_working_days"));
   if (!n) return cases::kAssistanceAnswerWorkingDays;
-  if (*n < 1 || *n > 90) return Status::Invalid("due_in_working_days", "due_in_working_days must be 1..90");
+  if (*n < 1 || *n > 90)
+    return Status::Invalid("due_in_working_days", "due_in_working_days must be 1..90");
   return static_cast<int>(*n);
 }
 
@@ -102,8 +106,8 @@ Result<http::Response> list_parties(Context& ctx) {
 
 Result<http::Response> refer(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
-  LJ_ASSIGN_OR_RETURN(Json body,
-                      json_object(ctx.req, {"entity", "id", "to_unit_code", "external_party_id", "note"}));
+  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"entity", "id", "to_unit_code",
+                                                       "external_party_id", "note"}));
   LJ_ASSIGN_OR_RETURN(std::string entity, req_string(body, "entity", 10));
   if (entity != "lead" && entity != "case")
     return Status::Invalid("entity", "entity must be lead or case, not '" + entity + "'");
@@ -134,35 +138,40 @@ Result<http::Response> request_assistance(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(const calendar::WorkCalendar* cal, calendar_of(ctx));
   LJ_ASSIGN_OR_RETURN(int64_t case_id, parse_id(ctx.param("id"), "id"));
-  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"to_unit_code", "external_party_id", "questions",
-                                                       "due_in_working_days"}));
+  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"to_unit_code", "external_party_id",
+                                                       "questions", "due_in_working_days"}));
   LJ_ASSIGN_OR_RETURN(AssistanceTarget to, target_of(body));
   LJ_ASSIGN_OR_RETURN(std::string questions, req_string(body, "questions", 20000));
   LJ_ASSIGN_OR_RETURN(int days, working_days_of(body));
   const std::string day = today(ctx);
   LJ_ASSIGN_OR_RETURN(std::string due, cases::assistance_due(*cal, day, days));
   LJ_ASSIGN_OR_RETURN(CooperationRepo repo, repo_of(ctx));
-  LJ_ASSIGN_OR_RETURN(AssistanceRequest a, repo.request_assistance(ctx.actor, case_id, to, questions, day, due));
+  LJ_ASSIGN_OR_RETURN(AssistanceRequest a,
+                      repo.request_assistance(ctx.actor, case_id, to, questions, day, due));
   return ok_json(to_json(a, day), 201);
 }
 
 Result<http::Response> record_incoming(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(const calendar::WorkCalendar* cal, calendar_of(ctx));
-  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"external_party_id", "external_reference", "questions",
-                                                       "received_on", "due_in_working_days"}));
+  LJ_ASSIGN_OR_RETURN(Json body,
+                      json_object(ctx.req, {"external_party_id", "external_reference", "questions",
+                                            "received_on", "due_in_working_days"}));
   LJ_ASSIGN_OR_RETURN(auto party, opt_int(body, "external_party_id"));
-  if (!party || *party <= 0) return Status::Invalid("external_party_id", "external_party_id is required");
+  if (!party || *party <= 0)
+    return Status::Invalid("external_party_id", "external_party_id is required");
   LJ_ASSIGN_OR_RETURN(auto reference, opt_string(body, "external_reference", 200));
   LJ_ASSIGN_OR_RETURN(std::string questions, req_string(body, "questions", 20000));
   const std::string day = today(ctx);
   LJ_ASSIGN_OR_RETURN(std::string received, date_field(body, "received_on", day));
-  if (received > day) return Status::Invalid("received_on", "received_on " + received + " is in the future");
+  if (received > day)
+    return Status::Invalid("received_on", "received_on " + received + " is in the future");
   LJ_ASSIGN_OR_RETURN(int days, working_days_of(body));
   LJ_ASSIGN_OR_RETURN(std::string due, cases::assistance_due(*cal, received, days));
   LJ_ASSIGN_OR_RETURN(CooperationRepo repo, repo_of(ctx));
-  LJ_ASSIGN_OR_RETURN(AssistanceRequest a, repo.record_incoming(ctx.actor, *party, reference.value_or(""),
-                                                                questions, received, due));
+  LJ_ASSIGN_OR_RETURN(
+      AssistanceRequest a,
+      repo.record_incoming(ctx.actor, *party, reference.value_or(""), questions, received, due));
   return ok_json(to_json(a, day), 201);
 }
 
@@ -218,11 +227,18 @@ Result<http::Response> withdraw(Context& ctx) {
 
 // The evidence types the case attachments accept (api/routes_cases.cpp).
 bool allowed_type(const std::string& t) {
-  static const char* kTypes[] = {"application/pdf", "image/jpeg", "image/png", "image/webp",
-                                 "text/plain", "text/csv", "application/zip",
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                 "audio/mpeg", "video/mp4"};
+  static const char* kTypes[] = {
+      "application/pdf",
+      "image/jpeg",
+      "image/png",
+      "image/webp",
+      "text/plain",
+      "text/csv",
+      "application/zip",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "audio/mpeg",
+      "video/mp4"};
   return std::any_of(std::begin(kTypes), std::end(kTypes), [&](const char* k) { return t == k; });
 }
 
@@ -231,10 +247,13 @@ Result<http::Response> upload(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   std::string filename = query_string(ctx.req, "filename");
   if (filename.empty() || filename.size() > 255 || filename.find('/') != std::string::npos)
-    return Status::Invalid("filename", "give the file's name as ?filename= (no slashes, at most 255 bytes)");
+    return Status::Invalid("filename",
+                           "give the file's name as ?filename= (no slashes, at most 255 bytes)");
   const std::string* ct = ctx.req.header("content-type");
   std::string type = ct ? ct->substr(0, ct->find(';')) : "";
-  if (!allowed_type(type)) return Status::Invalid("content-type", "content type '" + type + "' is not accepted as evidence");
+  if (!allowed_type(type))
+    return Status::Invalid("content-type",
+                           "content type '" + type + "' is not accepted as evidence");
   if (ctx.req.body.empty()) return Status::Invalid("body", "the file is empty");
   if (static_cast<int64_t>(ctx.req.body.size()) > ctx.app.config().attachment_max_bytes)
     return Status{Code::kPayloadTooLarge, "the file is larger than the attachment limit", "body"};
@@ -248,9 +267,13 @@ Result<http::Response> upload(Context& ctx) {
   a.content_type = type;
   a.filename = filename;
   LJ_ASSIGN_OR_RETURN(AssistanceAttachment stored, repo.add_attachment(ctx.actor, id, a));
-  return ok_json(Json{{"id", stored.id}, {"request_id", id}, {"sha256", stored.sha256},
-                      {"size", stored.size}, {"content_type", stored.content_type},
-                      {"filename", stored.filename}, {"uploaded_by", stored.uploaded_by},
+  return ok_json(Json{{"id", stored.id},
+                      {"request_id", id},
+                      {"sha256", stored.sha256},
+                      {"size", stored.size},
+                      {"content_type", stored.content_type},
+                      {"filename", stored.filename},
+                      {"uploaded_by", stored.uploaded_by},
                       {"uploaded_at", stored.uploaded_at}},
                  201);
 }
@@ -281,7 +304,8 @@ Result<http::Response> download(Context& ctx) {
   http::Response r;
   r.content_type = a.content_type;
   r.body = std::move(bytes);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''" + percent_encode(a.filename));
+  r.headers.emplace_back("Content-Disposition",
+                         "attachment; filename*=UTF-8''" + percent_encode(a.filename));
   r.headers.emplace_back("X-Content-SHA256", a.sha256);
   return r;
 }
@@ -291,20 +315,27 @@ Result<http::Response> download(Context& ctx) {
 Result<http::Response> add_consultation(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(int64_t case_id, parse_id(ctx.param("id"), "id"));
-  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"held_on", "participants", "notes", "conclusions"}));
+  LJ_ASSIGN_OR_RETURN(Json body,
+                      json_object(ctx.req, {"held_on", "participants", "notes", "conclusions"}));
   Consultation c;
   LJ_ASSIGN_OR_RETURN(c.held_on, date_field(body, "held_on", today(ctx)));
-  if (c.held_on > today(ctx)) return Status::Invalid("held_on", "held_on " + c.held_on + " is in the future");
-  if (!body.contains("participants") || !body["participants"].is_array() || body["participants"].empty())
-    return Status::Invalid("participants", "participants must be a non-empty list of {unit_code, name}");
-  if (body["participants"].size() > 100) return Status::Invalid("participants", "at most 100 participants");
+  if (c.held_on > today(ctx))
+    return Status::Invalid("held_on", "held_on " + c.held_on + " is in the future");
+  if (!body.contains("participants") || !body["participants"].is_array() ||
+      body["participants"].empty())
+    return Status::Invalid("participants",
+                           "participants must be a non-empty list of {unit_code, name}");
+  if (body["participants"].size() > 100)
+    return Status::Invalid("participants", "at most 100 participants");
   for (size_t i = 0; i < body["participants"].size(); ++i) {
     const Json& p = body["participants"][i];
     const std::string where = "participants[" + std::to_string(i) + "]";
-    if (!p.is_object()) return Status::Invalid("participants", where + " must be an object {unit_code, name}");
+    if (!p.is_object())
+      return Status::Invalid("participants", where + " must be an object {unit_code, name}");
     Json clean = Json::object();
     for (const auto& [k, v] : p.items()) {
-      if (k != "unit_code" && k != "name") return Status::Invalid("participants", where + " has unknown field '" + k + "'");
+      if (k != "unit_code" && k != "name")
+        return Status::Invalid("participants", where + " has unknown field '" + k + "'");
       if (!v.is_string() || v.get<std::string>().empty() || v.get<std::string>().size() > 200)
         return Status::Invalid("participants", where + "." + k + " must be text of 1..200 bytes");
       clean[k] = v;

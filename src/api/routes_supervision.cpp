@@ -1,10 +1,10 @@
 // Supervision (督办) over HTTP.
-//   POST /api/v1/cases/{id}/supervisions          open: {level, deadline_on, report_interval_days, instructions}
-//   GET  /api/v1/cases/{id}/supervisions          the case's supervision thread with its reports
-//   GET  /api/v1/supervisions?role=&state=        supervising | supervised; open | overdue | closed
-//   GET  /api/v1/supervisions/{id}
-//   POST /api/v1/supervisions/{id}/reports        {text}: a progress report by the case's unit
-//   POST /api/v1/supervisions/{id}/close          {conclusion}: by the supervising unit
+//   POST /api/v1/cases/{id}/supervisions          open: {level, deadline_on, report_interval_days,
+//   instructions} GET  /api/v1/cases/{id}/supervisions          the case's supervision thread with
+//   its reports GET  /api/v1/supervisions?role=&state=        supervising | supervised; open |
+//   overdue | closed GET  /api/v1/supervisions/{id} POST /api/v1/supervisions/{id}/reports {text}:
+//   a progress report by the case's unit POST /api/v1/supervisions/{id}/close {conclusion}: by the
+//   supervising unit
 // Overdue reports are escalated (escalated_at, a timeline event) when any of these routes runs
 // after the due day has passed.
 #include "api/app.hpp"
@@ -24,11 +24,14 @@ Result<const calendar::WorkCalendar*> calendar_of(Context& ctx) {
   return ctx.app.config().calendar.get();
 }
 
-std::string today(Context& ctx) { return format_time(ctx.app.clock().now()).substr(0, 10); }
+std::string today(Context& ctx) {
+  return format_time(ctx.app.clock().now()).substr(0, 10);
+}
 
 // Supervision is casework: administrators have no part in it.
 Status require_caseworker(const Actor& actor) {
-  if (actor.role == Role::kAdmin) return Status::Forbidden("the role 'admin' has no part in supervision");
+  if (actor.role == Role::kAdmin)
+    return Status::Forbidden("the role 'admin' has no part in supervision");
   return Status::Ok();
 }
 
@@ -44,8 +47,8 @@ Result<http::Response> open_supervision(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(const calendar::WorkCalendar* cal, calendar_of(ctx));
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
-  LJ_ASSIGN_OR_RETURN(Json body,
-                      json_object(ctx.req, {"level", "deadline_on", "report_interval_days", "instructions"}));
+  LJ_ASSIGN_OR_RETURN(Json body, json_object(ctx.req, {"level", "deadline_on",
+                                                       "report_interval_days", "instructions"}));
   LJ_ASSIGN_OR_RETURN(SupervisionDraft draft, cases::supervision_draft(*cal, body, today(ctx)));
   LJ_ASSIGN_OR_RETURN(SupervisionRepo repo, repo_of(ctx));
   LJ_ASSIGN_OR_RETURN(Supervision s, repo.open(ctx.actor, id, draft));

@@ -25,25 +25,32 @@ Result<SupervisionDraft> supervision_draft(const calendar::WorkCalendar& cal, co
     if (!body.contains(name) || !body[name].is_string() || body[name].get<std::string>().empty())
       return Status::Invalid(name, std::string(name) + " is required (text)");
     std::string v = body[name].get<std::string>();
-    if (v.size() > max) return Status::Invalid(name, std::string(name) + " is longer than " + std::to_string(max) + " bytes");
+    if (v.size() > max)
+      return Status::Invalid(
+          name, std::string(name) + " is longer than " + std::to_string(max) + " bytes");
     return v;
   };
   LJ_ASSIGN_OR_RETURN(d.level, text("level", 20));
   if (d.level != "league" && d.level != "region")
-    return Status::Invalid("level", "level must be league (盟市督办) or region (自治区督办), not '" + d.level + "'");
+    return Status::Invalid(
+        "level", "level must be league (盟市督办) or region (自治区督办), not '" + d.level + "'");
   LJ_ASSIGN_OR_RETURN(d.instructions, text("instructions", 5000));
   LJ_ASSIGN_OR_RETURN(d.deadline_on, text("deadline_on", 10));
   LJ_ASSIGN_OR_RETURN(calendar::Date deadline, parse_date(d.deadline_on, "deadline_on"));
   if (d.deadline_on <= today)
-    return Status::Invalid("deadline_on", "deadline_on " + d.deadline_on + " must be after today (" + today + ")");
+    return Status::Invalid("deadline_on",
+                           "deadline_on " + d.deadline_on + " must be after today (" + today + ")");
   if (!cal.covers(deadline))
-    return Status::Invalid("deadline_on", "the working-day calendar does not cover " + d.deadline_on);
+    return Status::Invalid("deadline_on",
+                           "the working-day calendar does not cover " + d.deadline_on);
   if (!body.contains("report_interval_days") || !body["report_interval_days"].is_number_integer())
-    return Status::Invalid("report_interval_days", "report_interval_days is required (working days, integer)");
+    return Status::Invalid("report_interval_days",
+                           "report_interval_days is required (working days, integer)");
   const int64_t n = body["report_interval_days"].get<int64_t>();
   if (n < 1 || n > kMaxReportIntervalWorkingDays)
-    return Status::Invalid("report_interval_days", "report_interval_days must be 1.." +
-                                                       std::to_string(kMaxReportIntervalWorkingDays));
+    return Status::Invalid(
+        "report_interval_days",
+        "report_interval_days must be 1.." + std::to_string(kMaxReportIntervalWorkingDays));
   d.report_interval_days = static_cast<int>(n);
   for (const auto& [k, v] : body.items())
     if (k != "level" && k != "instructions" && k != "deadline_on" && k != "report_interval_days")

@@ -34,8 +34,8 @@ struct Referral {
   std::string entity;  // lead | case
   int64_t entity_id = 0;
   std::string from_unit_code;
-  std::string to_unit_code;            // empty when sent to an external party
-  int64_t external_party_id = 0;       // 0 when sent to a unit
+  std::string to_unit_code;       // empty when sent to an external party
+  int64_t external_party_id = 0;  // 0 when sent to a unit
   std::string external_party_name;
   std::string note;
   int64_t referred_by = 0;
@@ -78,7 +78,7 @@ Json to_json(const AssistanceRequest& r, const std::string& today);
 struct Consultation {
   int64_t id = 0;
   int64_t case_id = 0;
-  std::string held_on;            // YYYY-MM-DD
+  std::string held_on;                // YYYY-MM-DD
   Json participants = Json::array();  // [{"unit_code":..., "name":...}]
   std::string notes, conclusions;
   int64_t recorded_by = 0;
@@ -133,7 +133,8 @@ class CooperationRepo {
   Result<AssistanceAttachment> add_attachment(const Actor& actor, int64_t id,
                                               const AssistanceAttachment& a);
   // An attachment of a request visible to the actor.
-  Result<AssistanceAttachment> get_attachment(const Actor& actor, int64_t id, int64_t attachment_id);
+  Result<AssistanceAttachment> get_attachment(const Actor& actor, int64_t id,
+                                              int64_t attachment_id);
 
   // A consultation on a case the actor's unit (or a unit above it) handles.
   Result<Consultation> add_consultation(const Actor& actor, int64_t case_id, const Consultation& c);
@@ -141,8 +142,8 @@ class CooperationRepo {
 
  private:
   Result<AssistanceRequest> load_assistance(sql::Connection& c, const Actor& actor, int64_t id);
-  Status case_event(sql::Connection& c, const Actor& actor, int64_t case_id, const std::string& kind,
-                    const std::string& note, Json data);
+  Status case_event(sql::Connection& c, const Actor& actor, int64_t case_id,
+                    const std::string& kind, const std::string& note, Json data);
 
   SqlStore& store_;
 };

@@ -8,8 +8,12 @@
 namespace lj::store_testing {
 namespace {
 
-AssistanceTarget to_unit(const std::string& code) { return AssistanceTarget{code, 0}; }
-AssistanceTarget to_party(int64_t id) { return AssistanceTarget{"", id}; }
+AssistanceTarget to_unit(const std::string& code) {
+  return AssistanceTarget{code, 0};
+}
+AssistanceTarget to_party(int64_t id) {
+  return AssistanceTarget{"", id};
+}
 
 class CooperationRepoTest : public StoreTest {
  protected:
@@ -76,8 +80,9 @@ TEST_P(CooperationRepoTest, AReferralSharesExactlyTheReferredRecord) {
 TEST_P(CooperationRepoTest, TheRequestedUnitAnswersWithAnAttachmentAndNeverSeesTheCase) {
   auto [lead, cs] = new_case("A-1");
   CooperationRepo repo(store_->sql());
-  auto a = repo.request_assistance(kSongshan, cs.id, to_unit("150402"),
-                                   "请核查红山区某农资经营部的进货台账", "2018-05-01", "2018-05-22");
+  auto a =
+      repo.request_assistance(kSongshan, cs.id, to_unit("150402"),
+                              "请核查红山区某农资经营部的进货台账", "2018-05-01", "2018-05-22");
   ASSERT_TRUE(a.ok()) << a.status().to_string();
   EXPECT_EQ(a->state, "requested");
   EXPECT_EQ(a->from_unit_code, "150404");
@@ -128,8 +133,9 @@ TEST_P(CooperationRepoTest, TheRequestedUnitAnswersWithAnAttachmentAndNeverSeesT
   const Actor xincheng = actor_at("150102", "/150000/150100/150102/", Role::kOfficer, 9);
   EXPECT_EQ(repo.get_assistance(xincheng, a->id).status().code(), Code::kNotFound);
   EXPECT_EQ(repo.get_attachment(xincheng, a->id, stored->id).status().code(), Code::kNotFound);
-  EXPECT_EQ(timeline_kinds(cs.id), (std::vector<std::string>{"assistance_requested", "assistance_extended",
-                                                             "assistance_answered"}));
+  EXPECT_EQ(timeline_kinds(cs.id),
+            (std::vector<std::string>{"assistance_requested", "assistance_extended",
+                                      "assistance_answered"}));
 }
 
 TEST_P(CooperationRepoTest, ExternalBodiesAreRecordedOnBothDirections) {
@@ -155,13 +161,16 @@ TEST_P(CooperationRepoTest, ExternalBodiesAreRecordedOnBothDirections) {
   EXPECT_EQ(repo.assistance(kHongshan, "to_answer", "2018-05-02", 100)->size(), 1u);
   EXPECT_TRUE(repo.withdraw(kHongshan, in->id, "对方来函撤回").ok());
   EXPECT_EQ(repo.get_assistance(kHongshan, in->id)->state, "withdrawn");
-  EXPECT_EQ(repo.record_incoming(kHongshan, 999, "", "q", "2018-05-01", "2018-05-22").status().field(),
-            "external_party_id");
+  EXPECT_EQ(
+      repo.record_incoming(kHongshan, 999, "", "q", "2018-05-01", "2018-05-22").status().field(),
+      "external_party_id");
   int audits = 0;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-    if (e.entity == "assistance_request" || e.entity == "external_party") ++audits;
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    if (e.entity == "assistance_request" || e.entity == "external_party") ++audits;
+                    return true;
+                  })
+                  .ok());
   EXPECT_EQ(audits, 5);  // party, outgoing + answer, incoming + withdrawal
 }
 

@@ -19,7 +19,8 @@ const calendar::WorkCalendar& cal() {
   return c;
 }
 
-SupervisionQuery query(const std::string& role, const std::string& state = "", const std::string& today = "2018-05-01") {
+SupervisionQuery query(const std::string& role, const std::string& state = "",
+                       const std::string& today = "2018-05-01") {
   SupervisionQuery q;
   q.role = role;
   q.state = state;
@@ -40,7 +41,9 @@ class SupervisionRepoTest : public StoreTest {
   std::string today() const { return format_time(clock_.now()).substr(0, 10); }
   SupervisionDraft draft(const std::string& level = "league", int interval = 5,
                          const std::string& deadline = "2018-06-30") {
-    Json body{{"level", level}, {"deadline_on", deadline}, {"report_interval_days", interval},
+    Json body{{"level", level},
+              {"deadline_on", deadline},
+              {"report_interval_days", interval},
               {"instructions", "限期查清违法事实，每5个工作日报告进展"}};
     auto d = cases::supervision_draft(cal(), body, today());
     EXPECT_TRUE(d.ok()) << d.status().to_string();
@@ -106,14 +109,17 @@ TEST_P(SupervisionRepoTest, ALeagueLeaderSupervisesACountyCaseWithReportsDueInWo
   EXPECT_EQ(repo.close(kLeague, s->id, "again").status().code(), Code::kConflict);
   EXPECT_EQ(repo.report(kSongshan, s->id, "late", next()).status().code(), Code::kConflict);
 
-  EXPECT_EQ(timeline_kinds(id), (std::vector<std::string>{"supervision_opened", "supervision_report",
-                                                          "supervision_report", "supervision_report",
-                                                          "supervision_closed"}));
+  EXPECT_EQ(
+      timeline_kinds(id),
+      (std::vector<std::string>{"supervision_opened", "supervision_report", "supervision_report",
+                                "supervision_report", "supervision_closed"}));
   int audits = 0;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-    if (e.entity == "supervision" && e.entity_id == std::to_string(s->id)) ++audits;
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    if (e.entity == "supervision" && e.entity_id == std::to_string(s->id)) ++audits;
+                    return true;
+                  })
+                  .ok());
   EXPECT_EQ(audits, 5);
 }
 
@@ -123,10 +129,14 @@ TEST_P(SupervisionRepoTest, OnlyTheRightRolesAndUnitsActAndOthersSeeNothing) {
   // The case's own unit cannot supervise itself, an officer cannot open, a city cannot open a
   // region supervision, a sibling county does not even see the case.
   EXPECT_EQ(repo.open(kSongshanLeader, id, draft()).status().code(), Code::kForbidden);
-  EXPECT_EQ(repo.open(actor_at("150400", "/150000/150400/", Role::kOfficer, 6), id, draft()).status().code(),
+  EXPECT_EQ(repo.open(actor_at("150400", "/150000/150400/", Role::kOfficer, 6), id, draft())
+                .status()
+                .code(),
             Code::kForbidden);
   EXPECT_EQ(repo.open(kLeague, id, draft("region")).status().code(), Code::kForbidden);
-  EXPECT_EQ(repo.open(actor_at("150402", "/150000/150400/150402/", Role::kLeader, 7), id, draft()).status().code(),
+  EXPECT_EQ(repo.open(actor_at("150402", "/150000/150400/150402/", Role::kLeader, 7), id, draft())
+                .status()
+                .code(),
             Code::kNotFound);
   auto s = repo.open(kRegion, id, draft("region"));
   ASSERT_TRUE(s.ok()) << s.status().to_string();
@@ -172,15 +182,18 @@ TEST_P(SupervisionRepoTest, AnOverdueReportEscalatesOnceAndTheNextReportClearsIt
   EXPECT_TRUE(r->reports[0].late());
   EXPECT_EQ(r->next_report_due_on, "2018-05-16");
   EXPECT_EQ(repo.list(kLeague, overdue)->size(), 0u);
-  EXPECT_EQ(timeline_kinds(id), (std::vector<std::string>{"supervision_opened", "supervision_escalated",
-                                                          "supervision_report"}));
+  EXPECT_EQ(timeline_kinds(id),
+            (std::vector<std::string>{"supervision_opened", "supervision_escalated",
+                                      "supervision_report"}));
 }
 
 TEST(SupervisionRules, TheDraftNamesTheFieldThatIsWrong) {
   auto bad = [](Json body) {
     return cases::supervision_draft(cal(), body, "2018-05-02").status().field();
   };
-  Json ok{{"level", "league"}, {"deadline_on", "2018-06-30"}, {"report_interval_days", 5},
+  Json ok{{"level", "league"},
+          {"deadline_on", "2018-06-30"},
+          {"report_interval_days", 5},
           {"instructions", "x"}};
   EXPECT_TRUE(cases::supervision_draft(cal(), ok, "2018-05-02").ok());
   Json j = ok;
