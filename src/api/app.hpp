@@ -43,6 +43,9 @@ struct AppConfig {
   screen::RiskConfig risk;          // factor weights and half-life of the risk score
   screen::HotspotConfig hotspots;   // flag level and rate unit of the hotspot screen
   ImportJobsConfig imports;  // uploads to POST /api/v1/imports and their worker
+  // Working days to answer an assistance request (协查) that names no period of its own
+  // (RULES.md: 15, 市场监督管理行政处罚程序规定); `lijian serve --assistance-answer-days`.
+  int assistance_answer_working_days = 15;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";

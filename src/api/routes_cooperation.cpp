@@ -59,9 +59,10 @@ Result<AssistanceTarget> target_of(const Json& body) {
   return t;
 }
 
-Result<int> working_days_of(const Json& body) {
+// The period a request names, else the server's default (AppConfig).
+Result<int> working_days_of(const Json& body, int fallback) {
   LJ_ASSIGN_OR_RETURN(auto n, opt_int(body, "due_in_working_days"));
-  if (!n) return cases::kAssistanceAnswerWorkingDays;
+  if (!n) return fallback;
   if (*n < 1 || *n > 90)
     return Status::Invalid("due_in_working_days", "due_in_working_days must be 1..90");
   return static_cast<int>(*n);
@@ -142,7 +143,7 @@ Result<http::Response> request_assistance(Context& ctx) {
                                                        "questions", "due_in_working_days"}));
   LJ_ASSIGN_OR_RETURN(AssistanceTarget to, target_of(body));
   LJ_ASSIGN_OR_RETURN(std::string questions, req_string(body, "questions", 20000));
-  LJ_ASSIGN_OR_RETURN(int days, working_days_of(body));
+  LJ_ASSIGN_OR_RETURN(int days, working_days_of(body, ctx.app.config().assistance_answer_working_days));
   const std::string day = today(ctx);
   LJ_ASSIGN_OR_RETURN(std::string due, cases::assistance_due(*cal, day, days));
   LJ_ASSIGN_OR_RETURN(CooperationRepo repo, repo_of(ctx));
@@ -166,7 +167,7 @@ Result<http::Response> record_incoming(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(std::string received, date_field(body, "received_on", day));
   if (received > day)
     return Status::Invalid("received_on", "received_on " + received + " is in the future");
-  LJ_ASSIGN_OR_RETURN(int days, working_days_of(body));
+  LJ_ASSIGN_OR_RETURN(int days, working_days_of(body, ctx.app.config().assistance_answer_working_days));
   LJ_ASSIGN_OR_RETURN(std::string due, cases::assistance_due(*cal, received, days));
   LJ_ASSIGN_OR_RETURN(CooperationRepo repo, repo_of(ctx));
   LJ_ASSIGN_OR_RETURN(

@@ -10,10 +10,6 @@
 
 namespace lj::cases {
 
-// RULES.md: answer an assistance request from another bureau within 15 working days
-// (市场监督管理行政处罚程序规定), extendable with notice to the requester. The default of a request
-// that names no period of its own.
-inline constexpr int kAssistanceAnswerWorkingDays = 15;
 inline constexpr int kMaxReportIntervalWorkingDays = 60;
 
 // The day a progress report is due after `from_day`: `interval` working days later (the start

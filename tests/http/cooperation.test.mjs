@@ -4,7 +4,8 @@
 // another league (新城区) and a sibling county see nothing they were not sent.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, createLead, openCase, assertError, uniq } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { login, createLead, openCase, assertError, uniq, BIN } from './lib.mjs';
 
 let songshan; // demo_songshan_officer (150404): the case's unit
 let hongshan; // demo_hongshan_officer (150402): the receiving / requested unit
@@ -99,7 +100,10 @@ test('the requested unit answers with an attachment and never sees the case', as
   const a = r.json;
   assert.equal(a.state, 'requested');
   assert.equal(a.case_no, c.case_no);
-  assert.ok(a.due_on > a.requested_on, '15 working days by default');
+  // 15 working days by default (RULES.md), on the official calendar as `lijian calendar add` counts.
+  const cal = spawnSync(BIN, ['calendar', 'add', '--from', a.requested_on, '--working-days', '15'], { encoding: 'utf8' });
+  assert.equal(cal.status, 0, cal.stderr);
+  assert.equal(a.due_on, cal.stdout.trim());
 
   // What the requested unit sees: the request, not the case.
   r = await hongshan.get(`/api/v1/assistance/${a.id}`);
