@@ -43,6 +43,9 @@ struct AppConfig {
   screen::RiskConfig risk;          // factor weights and half-life of the risk score
   screen::HotspotConfig hotspots;   // flag level and rate unit of the hotspot screen
   ImportJobsConfig imports;  // uploads to POST /api/v1/imports and their worker
+  // Working days to answer an assistance request (协查) that names no period of its own
+  // (RULES.md: 15, 市场监督管理行政处罚程序规定); `lijian serve --assistance-answer-days`.
+  int assistance_answer_working_days = 15;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -101,6 +104,8 @@ void add_import_routes(Router& r);
 bool spooled_upload_route(const std::string& method, const std::string& path);
 void add_classify_routes(Router& r);
 void add_resolve_routes(Router& r);
+void add_supervision_routes(Router& r);
+void add_cooperation_routes(Router& r);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

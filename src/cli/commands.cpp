@@ -173,6 +173,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
                                                                  ec.message()});
   }
   app_cfg.imports.max_upload_bytes = o.import_max_mib << 20;
+  app_cfg.assistance_answer_working_days = o.assistance_answer_days;
   char host[256] = {};
   gethostname(host, sizeof host - 1);
   app_cfg.imports.runner = std::string(host) + " " + o.listen;

@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string attachments_dir;  // default: attachments/ beside a SQLite database, else ./attachments
   std::string import_dir;       // upload spool; default: imports/ beside a SQLite database, else ./imports
   uint64_t import_max_mib = 512;  // the largest import upload
+  int assistance_answer_days = 15;  // working days to answer an assistance request (RULES.md)
   int threads = 0;  // I/O threads; 0: one per core
   int workers = 0;  // handler threads (database work); 0: two per core
   bool secure_cookie = false;

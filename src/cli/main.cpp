@@ -39,6 +39,10 @@ int main(int argc, char** argv) {
                 "folder where uploaded import files wait for their job (local to this server)");
   s->add_option("--import-max-mib", serve.import_max_mib, "the largest import upload, in MiB")
       ->capture_default_str();
+  s->add_option("--assistance-answer-days", serve.assistance_answer_days,
+                "working days to answer an assistance request (协查) that names no period (RULES.md)")
+      ->check(CLI::Range(1, 90))
+      ->capture_default_str();
   s->add_option("--threads", serve.threads, "I/O threads (default: one per core)");
   s->add_option("--workers", serve.workers, "handler threads for database work (default: two per core)");
   s->add_flag("--secure-cookie", serve.secure_cookie, "mark the session cookie Secure (when served over HTTPS)");

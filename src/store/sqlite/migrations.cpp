@@ -426,6 +426,114 @@ CREATE INDEX lead_groups_group ON lead_groups(group_id);
 CREATE INDEX lead_groups_subject ON lead_groups(subject, product_category);
 )sql";
 
+// Supervision (督办) and cooperation between units (通报, 协查, 会商) (version 10).
+constexpr const char* kSqliteV10 = R"sql(
+CREATE TABLE supervisions (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  case_unit_path TEXT NOT NULL,
+  supervising_unit_code TEXT NOT NULL REFERENCES units(code),
+  supervising_unit_path TEXT NOT NULL,
+  level TEXT NOT NULL,
+  instructions TEXT NOT NULL,
+  deadline_on TEXT NOT NULL,
+  report_interval_days INTEGER NOT NULL,
+  next_report_due_on TEXT NOT NULL,
+  state TEXT NOT NULL,
+  escalated_at TEXT,
+  conclusion TEXT,
+  opened_by INTEGER NOT NULL,
+  opened_at TEXT NOT NULL,
+  closed_by INTEGER,
+  closed_at TEXT
+);
+CREATE INDEX supervisions_case ON supervisions(case_id);
+CREATE INDEX supervisions_supervising ON supervisions(supervising_unit_path, state);
+CREATE INDEX supervisions_supervised ON supervisions(case_unit_path, state);
+CREATE TABLE supervision_reports (
+  id INTEGER PRIMARY KEY,
+  supervision_id INTEGER NOT NULL REFERENCES supervisions(id),
+  due_on TEXT NOT NULL,
+  text TEXT NOT NULL,
+  reported_by INTEGER NOT NULL,
+  reporter_name TEXT NOT NULL,
+  reported_at TEXT NOT NULL
+);
+CREATE INDEX supervision_reports_supervision ON supervision_reports(supervision_id, id);
+CREATE TABLE external_parties (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  region TEXT NOT NULL,
+  contact TEXT NOT NULL,
+  recorded_by_unit TEXT NOT NULL REFERENCES units(code),
+  recorded_by INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE TABLE referrals (
+  id INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  entity_id INTEGER NOT NULL,
+  from_unit_code TEXT NOT NULL REFERENCES units(code),
+  from_unit_path TEXT NOT NULL,
+  to_unit_code TEXT REFERENCES units(code),
+  to_unit_path TEXT,
+  external_party_id INTEGER REFERENCES external_parties(id),
+  note TEXT NOT NULL,
+  referred_by INTEGER NOT NULL,
+  referred_at TEXT NOT NULL
+);
+CREATE INDEX referrals_from ON referrals(from_unit_path);
+CREATE INDEX referrals_to ON referrals(to_unit_path);
+CREATE TABLE assistance_requests (
+  id INTEGER PRIMARY KEY,
+  direction TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  from_unit_code TEXT REFERENCES units(code),
+  from_unit_path TEXT,
+  to_unit_code TEXT REFERENCES units(code),
+  to_unit_path TEXT,
+  external_party_id INTEGER REFERENCES external_parties(id),
+  external_reference TEXT NOT NULL,
+  questions TEXT NOT NULL,
+  requested_on TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  extension_notice TEXT,
+  extended_at TEXT,
+  state TEXT NOT NULL,
+  answer TEXT,
+  answered_by INTEGER,
+  answered_at TEXT,
+  withdrawn_at TEXT,
+  created_by INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX assistance_from ON assistance_requests(from_unit_path, state);
+CREATE INDEX assistance_to ON assistance_requests(to_unit_path, state);
+CREATE INDEX assistance_case ON assistance_requests(case_id);
+CREATE TABLE assistance_attachments (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES assistance_requests(id),
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  filename TEXT NOT NULL,
+  uploaded_by INTEGER NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX assistance_attachments_request ON assistance_attachments(request_id);
+CREATE TABLE consultations (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  held_on TEXT NOT NULL,
+  participants TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  conclusions TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL,
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX consultations_case ON consultations(case_id, id);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -435,6 +543,7 @@ constexpr Migration kSqlite[] = {
     {6, "import jobs: uploaded files imported by the server, with progress", kSqliteV6},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
+    {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
 };
 
 }  // namespace
