@@ -5,17 +5,23 @@ namespace lj::cases {
 using calendar::format_date;
 using calendar::parse_date;
 
+namespace {
+// Due days past the calendar's last year count weekends only (docs/deadlines.md, provisional):
+// work must go on in December before the next year's holiday notice is entered.
+calendar::Date due_after(const calendar::WorkCalendar& cal, calendar::Date from, int n) {
+  auto due = cal.add_working_days(from, n);
+  return due.ok() ? *due : cal.add_working_days_provisional(from, n);
+}
+}  // namespace
+
 Result<std::string> next_report_due(const calendar::WorkCalendar& cal, const std::string& from_day,
                                     int interval, const std::string& deadline_on) {
   LJ_ASSIGN_OR_RETURN(calendar::Date from, parse_date(from_day, "date"));
   LJ_ASSIGN_OR_RETURN(calendar::Date deadline, parse_date(deadline_on, "deadline_on"));
-  auto due = cal.add_working_days(from, interval);
-  if (!due.ok()) return Status::Invalid("report_interval_days", due.status().message());
-  if (*due <= deadline) return format_date(*due);
+  const calendar::Date due = due_after(cal, from, interval);
+  if (due <= deadline) return format_date(due);
   if (from < deadline) return format_date(deadline);
-  auto next = cal.add_working_days(from, 1);
-  if (!next.ok()) return Status::Invalid("report_interval_days", next.status().message());
-  return format_date(*next);
+  return format_date(due_after(cal, from, 1));
 }
 
 Result<SupervisionDraft> supervision_draft(const calendar::WorkCalendar& cal, const Json& body,
@@ -40,9 +46,9 @@ Result<SupervisionDraft> supervision_draft(const calendar::WorkCalendar& cal, co
   if (d.deadline_on <= today)
     return Status::Invalid("deadline_on",
                            "deadline_on " + d.deadline_on + " must be after today (" + today + ")");
-  if (!cal.covers(deadline))
-    return Status::Invalid("deadline_on",
-                           "the working-day calendar does not cover " + d.deadline_on);
+  if (static_cast<int>(std::chrono::year_month_day{deadline}.year()) > cal.last_year() + 1)
+    return Status::Invalid("deadline_on", "deadline_on " + d.deadline_on +
+                                              " is more than a year past the working-day calendar");
   if (!body.contains("report_interval_days") || !body["report_interval_days"].is_number_integer())
     return Status::Invalid("report_interval_days",
                            "report_interval_days is required (working days, integer)");
@@ -65,9 +71,7 @@ Result<std::string> assistance_due(const calendar::WorkCalendar& cal, const std:
   if (working_days < 1 || working_days > 90)
     return Status::Invalid("due_in_working_days", "due_in_working_days must be 1..90");
   LJ_ASSIGN_OR_RETURN(calendar::Date from, parse_date(from_day, "date"));
-  auto due = cal.add_working_days(from, working_days);
-  if (!due.ok()) return Status::Invalid("due_in_working_days", due.status().message());
-  return format_date(*due);
+  return format_date(due_after(cal, from, working_days));
 }
 
 }  // namespace lj::cases
