@@ -189,13 +189,15 @@ std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules
 
 std::optional<Finding> check_unfiled(const std::string& case_status,
                                      const std::vector<DeadlineState>& deadlines) {
-  if (case_status != "filing_review") return std::nullopt;
+  const bool is_lead = case_status == "verified";
+  if (case_status != "filing_review" && !is_lead) return std::nullopt;
   for (const auto& d : deadlines) {
     if (d.kind != "filing_decision" || d.status != "overdue") continue;
     Finding out;
     out.kind = "unfiled";
-    out.reason = "the filing decision was due on " + d.due_on + " and the case is still in " +
-                 "filing review (有案不立)";
+    out.reason = "the filing decision was due on " + d.due_on +
+                 (is_lead ? " and the lead is verified but no case is filed (有案不立)"
+                          : " and the case is still in filing review (有案不立)");
     out.shown = {{"deadline", d.kind}, {"due_on", d.due_on}, {"source", d.source}};
     return out;
   }

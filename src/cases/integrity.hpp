@@ -70,7 +70,8 @@ std::optional<Finding> check_criminal_transfer(const CaseFacts& f, const Transfe
 // the tier range and the statutory range in fen.
 std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r);
 
-// 有案不立: the filing decision's deadline ran out while the case still waits in filing_review.
+// 有案不立: the filing decision's deadline ran out while a case still waits in filing_review
+// (`case_status`) or a lead is verified without a case (`case_status` "verified").
 std::optional<Finding> check_unfiled(const std::string& case_status,
                                      const std::vector<DeadlineState>& deadlines);
 
