@@ -255,8 +255,7 @@ Result<std::vector<IntegrityFlag>> CaseFactsRepo::list_flags(const Actor& actor,
     std::string sql =
         "SELECT f.id, f.kind, f.case_id, f.lead_id, c.case_no, f.unit_code, f.supervising_unit, "
         "f.reason, f.shown, f.raised_at, f.resolved_at, f.resolution FROM integrity_flags f "
-        "LEFT JOIN cases c ON c.id = f.case_id WHERE f.supervising_path LIKE ? AND f.unit_path <> ?";
-    p.emplace_back(actor.unit_path);
+        "LEFT JOIN cases c ON c.id = f.case_id WHERE f.supervising_path LIKE ?";
     if (!q.kind.empty()) {
       sql += " AND f.kind = ?";
       p.emplace_back(q.kind);
