@@ -25,7 +25,8 @@ Result<Loaded> loaded(const App& app) {
   if (!cfg.integrity)
     return Status{Code::kUnavailable, "the integrity rules are not loaded on this server"};
   if (!cfg.procedure || !cfg.calendar)
-    return Status{Code::kUnavailable, "the case procedure or calendar is not loaded on this server"};
+    return Status{Code::kUnavailable,
+                  "the case procedure or calendar is not loaded on this server"};
   return Loaded{cfg.integrity.get(), cfg.procedure.get(), cfg.calendar.get()};
 }
 
@@ -40,10 +41,14 @@ Json facts_body(Context& ctx, const Case& c, const StoredFacts& f,
   }
   Json list = Json::array();
   for (const auto& fl : flags) list.push_back(to_json(fl));
-  return Json{{"case_id", c.id},       {"case_no", c.case_no},
-              {"version", f.version},  {"updated_at", f.updated_at.empty() ? Json(nullptr) : Json(f.updated_at)},
-              {"facts", facts},        {"major", f.major},
-              {"major_reasons", f.major_reasons}, {"flags", list}};
+  return Json{{"case_id", c.id},
+              {"case_no", c.case_no},
+              {"version", f.version},
+              {"updated_at", f.updated_at.empty() ? Json(nullptr) : Json(f.updated_at)},
+              {"facts", facts},
+              {"major", f.major},
+              {"major_reasons", f.major_reasons},
+              {"flags", list}};
 }
 
 // The case's own flags, whatever the caller's level (the caller sees the case).
@@ -78,8 +83,9 @@ Result<http::Response> put_facts(Context& ctx) {
                                                  facts.status().message());
   }
   CaseFactsRepo repo(ctx.app.store().sql());
-  LJ_ASSIGN_OR_RETURN(auto put, repo.put(ctx.actor, id, version, cases::to_json(*facts, true),
-                                         cases::integrity_evaluator(*l.rules, *l.procedure, *l.calendar)));
+  LJ_ASSIGN_OR_RETURN(auto put,
+                      repo.put(ctx.actor, id, version, cases::to_json(*facts, true),
+                               cases::integrity_evaluator(*l.rules, *l.procedure, *l.calendar)));
   LJ_ASSIGN_OR_RETURN(auto flags, case_flags(ctx, id));
   return ok_json(facts_body(ctx, put.first, put.second, flags));
 }
@@ -87,7 +93,8 @@ Result<http::Response> put_facts(Context& ctx) {
 Result<http::Response> list_flags(Context& ctx) {
   FlagQuery q;
   q.kind = query_string(ctx.req, "kind");
-  if (!q.kind.empty() && q.kind != "criminal_transfer" && q.kind != "discretion" && q.kind != "unfiled")
+  if (!q.kind.empty() && q.kind != "criminal_transfer" && q.kind != "discretion" &&
+      q.kind != "unfiled")
     return Status::Invalid("kind", "kind must be criminal_transfer, discretion or unfiled");
   const std::string state = query_string(ctx.req, "state");
   if (!state.empty()) {

@@ -66,11 +66,22 @@ std::string mask_id_number(const std::string& id) {
 
 Result<CaseFacts> facts_from_json(const Json& doc) {
   if (!doc.is_object()) return Status::Invalid("facts", "the facts are a JSON object");
-  static const std::set<std::string> known = {
-      "parties", "products", "goods_value_fen", "sales_fen", "illegal_income_fen",
-      "unsold_value_fen", "penalties", "legal_basis", "circumstances", "circumstance_reasons",
-      "discretion_review", "special_actions", "categories", "violations", "cross_region",
-      "fine_fen"};
+  static const std::set<std::string> known = {"parties",
+                                              "products",
+                                              "goods_value_fen",
+                                              "sales_fen",
+                                              "illegal_income_fen",
+                                              "unsold_value_fen",
+                                              "penalties",
+                                              "legal_basis",
+                                              "circumstances",
+                                              "circumstance_reasons",
+                                              "discretion_review",
+                                              "special_actions",
+                                              "categories",
+                                              "violations",
+                                              "cross_region",
+                                              "fine_fen"};
   for (const auto& [k, v] : doc.items())
     if (!known.count(k)) return Status::Invalid(k, "unknown field '" + k + "'");
   CaseFacts f;

@@ -14,12 +14,12 @@
 namespace lj::cases {
 
 struct FactsParty {
-  std::string kind;            // enterprise | person
-  int64_t enterprise_id = 0;   // kind enterprise: the registry's enterprise id
-  std::string name;            // person: personal data
-  std::string id_number;       // person: resident ID (GB 11643), personal data
-  std::string phone;           // person: personal data
-  std::string address;         // person: personal data
+  std::string kind;           // enterprise | person
+  int64_t enterprise_id = 0;  // kind enterprise: the registry's enterprise id
+  std::string name;           // person: personal data
+  std::string id_number;      // person: resident ID (GB 11643), personal data
+  std::string phone;          // person: personal data
+  std::string address;        // person: personal data
 };
 
 struct FactsProduct {
@@ -30,26 +30,26 @@ struct FactsProduct {
 struct FactsPenalty {
   // fine | confiscate_goods | confiscate_income | warning | order_stop | order_correct
   std::string kind;
-  int64_t amount_fen = 0;      // fine, confiscate_income: the amount; others 0
+  int64_t amount_fen = 0;  // fine, confiscate_income: the amount; others 0
   std::string note;
 };
 
 struct CaseFacts {
   std::vector<FactsParty> parties;
   std::vector<FactsProduct> products;
-  int64_t goods_value_fen = 0;     // value of the goods concerned, sold and unsold
-  int64_t sales_fen = 0;           // sales amount (all illegal income obtained or receivable)
+  int64_t goods_value_fen = 0;  // value of the goods concerned, sold and unsold
+  int64_t sales_fen = 0;        // sales amount (all illegal income obtained or receivable)
   int64_t illegal_income_fen = 0;
-  int64_t unsold_value_fen = 0;    // value of goods not yet sold
+  int64_t unsold_value_fen = 0;  // value of goods not yet sold
   std::vector<FactsPenalty> penalties;
-  std::vector<std::string> legal_basis;  // article codes, e.g. "PQL-50"
+  std::vector<std::string> legal_basis;    // article codes, e.g. "PQL-50"
   std::string circumstances = "ordinary";  // lenient | ordinary | heavy
   std::string circumstance_reasons;
-  std::string discretion_review;   // reasons recorded when a penalty outside its tier is kept
+  std::string discretion_review;  // reasons recorded when a penalty outside its tier is kept
   std::vector<std::string> special_actions, categories, violations;
   bool cross_region = false;
 
-  int64_t fine_fen() const;        // the sum of the fines
+  int64_t fine_fen() const;  // the sum of the fines
 };
 
 // Validates a facts document (PUT body "facts"); errors name the field, e.g.

@@ -17,7 +17,9 @@ std::string text(const Json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
-std::string yuan(int64_t fen) { return fen_to_yuan(fen); }
+std::string yuan(int64_t fen) {
+  return fen_to_yuan(fen);
+}
 
 }  // namespace
 
@@ -207,8 +209,8 @@ std::optional<Finding> check_unfiled(const std::string& case_status,
 MajorCase major_case(const CaseFacts& f, const TransferProgress& t, const IntegrityRules& r) {
   MajorCase m;
   if (r.major_goods_value_fen > 0 && f.goods_value_fen >= r.major_goods_value_fen)
-    m.reasons.push_back("goods value " + yuan(f.goods_value_fen) + " yuan >= " +
-                        yuan(r.major_goods_value_fen));
+    m.reasons.push_back("goods value " + yuan(f.goods_value_fen) +
+                        " yuan >= " + yuan(r.major_goods_value_fen));
   if (r.major_sales_fen > 0 && f.sales_fen >= r.major_sales_fen)
     m.reasons.push_back("sales " + yuan(f.sales_fen) + " yuan >= " + yuan(r.major_sales_fen));
   if (r.major_on_criminal_transfer && (t.approved || t.proposed))

@@ -37,16 +37,17 @@ struct IntegrityRules {
   bool major_on_criminal_transfer = false, major_on_cross_region = false;
 
   static Result<IntegrityRules> from_json(const Json& doc);
-  static Result<IntegrityRules> load(const std::string& data_dir);  // procedure/integrity-rules.json
+  static Result<IntegrityRules> load(
+      const std::string& data_dir);  // procedure/integrity-rules.json
   const DiscretionArticle* article(const std::string& code) const;
 };
 
 // Where a case stands on criminal transfer, from its timeline (actions propose_transfer,
 // approve_transfer, refuse_transfer of the penalty procedure).
 struct TransferProgress {
-  bool proposed = false;        // a transfer is under review now
-  bool approved = false;        // approve_transfer taken
-  bool refused = false;         // refuse_transfer taken with its reason
+  bool proposed = false;  // a transfer is under review now
+  bool approved = false;  // approve_transfer taken
+  bool refused = false;   // refuse_transfer taken with its reason
   std::string refusal_reason;
 };
 TransferProgress transfer_progress(const std::vector<CaseEvent>& timeline);

@@ -3,16 +3,17 @@
 namespace lj::cases {
 namespace {
 
-FlagFinding to_flag(const Finding& f) { return FlagFinding{f.kind, f.reason, f.shown}; }
+FlagFinding to_flag(const Finding& f) {
+  return FlagFinding{f.kind, f.reason, f.shown};
+}
 
 }  // namespace
 
 CaseFactsRepo::Evaluate integrity_evaluator(const IntegrityRules& rules, const Procedure& procedure,
                                             const calendar::WorkCalendar& calendar) {
-  return [&rules, &procedure, &calendar](const Case& cs, const Json* stored,
-                                         const std::vector<CaseEvent>& timeline,
-                                         const std::string& received,
-                                         const std::string& now) -> Result<IntegrityEval> {
+  return [&rules, &procedure, &calendar](
+             const Case& cs, const Json* stored, const std::vector<CaseEvent>& timeline,
+             const std::string& received, const std::string& now) -> Result<IntegrityEval> {
     IntegrityEval ev;
     const std::string today = now.substr(0, 10);
     const TransferProgress transfer = transfer_progress(timeline);
@@ -21,7 +22,8 @@ CaseFactsRepo::Evaluate integrity_evaluator(const IntegrityRules& rules, const P
       if (!facts.ok())
         return Status::Internal("stored facts of case " + std::to_string(cs.id) +
                                 " no longer validate: " + facts.status().message());
-      if (auto f = check_criminal_transfer(*facts, transfer, rules)) ev.flags.push_back(to_flag(*f));
+      if (auto f = check_criminal_transfer(*facts, transfer, rules))
+        ev.flags.push_back(to_flag(*f));
       if (auto f = check_discretion(*facts, rules)) ev.flags.push_back(to_flag(*f));
       MajorCase m = major_case(*facts, transfer, rules);
       ev.major = m.major;

@@ -32,7 +32,7 @@ CaseEvent action(const std::string& name, Json fields = Json::object()) {
 }
 
 TEST(CriminalTransfer, SalesThresholdAtAndAroundFiftyThousandYuan) {
-  EXPECT_EQ(criminal_threshold_met(amounts(4'999'999, 0), rules()), "");  // 49,999.99
+  EXPECT_EQ(criminal_threshold_met(amounts(4'999'999, 0), rules()), "");       // 49,999.99
   EXPECT_EQ(criminal_threshold_met(amounts(5'000'000, 0), rules()), "sales");  // 50,000.00
   EXPECT_EQ(criminal_threshold_met(amounts(5'000'001, 0), rules()), "sales");
 }
@@ -156,13 +156,12 @@ TEST(IntegrityRules, BadConfigurationNamesTheField) {
 }
 
 TEST(CaseFacts, ValidatesAndMasksPersonalData) {
-  Json doc = {{"parties",
-               Json::array({{{"kind", "person"},
-                             {"name", "张三"},
-                             {"id_number", "11010519491231002X"},
-                             {"phone", "13812345678"},
-                             {"address", "赤峰市松山区"}},
-                            {{"kind", "enterprise"}, {"enterprise_id", 7}}})},
+  Json doc = {{"parties", Json::array({{{"kind", "person"},
+                                        {"name", "张三"},
+                                        {"id_number", "11010519491231002X"},
+                                        {"phone", "13812345678"},
+                                        {"address", "赤峰市松山区"}},
+                                       {{"kind", "enterprise"}, {"enterprise_id", 7}}})},
               {"goods_value_fen", 1'000'000},
               {"penalties", Json::array({{{"kind", "fine"}, {"amount_fen", 1'500'000}}})},
               {"legal_basis", Json::array({"PQL-50"})}};
@@ -184,7 +183,9 @@ TEST(CaseFacts, ValidatesAndMasksPersonalData) {
 
 TEST(CaseFacts, BadInputNamesTheField) {
   auto bad_id = facts_from_json(
-      {{"parties", Json::array({{{"kind", "person"}, {"name", "李四"}, {"id_number", "110105194912310021"}}})}});
+      {{"parties",
+        Json::array(
+            {{{"kind", "person"}, {"name", "李四"}, {"id_number", "110105194912310021"}}})}});
   ASSERT_FALSE(bad_id.ok());
   EXPECT_EQ(bad_id.status().field(), "parties[0].id_number");
   auto neg = facts_from_json({{"sales_fen", -5}});

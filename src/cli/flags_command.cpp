@@ -25,7 +25,8 @@ int fail(const std::string& why) {
 }
 
 int run_flags(const FlagsArgs& a) {
-  if (!a.kind.empty() && a.kind != "criminal_transfer" && a.kind != "discretion" && a.kind != "unfiled")
+  if (!a.kind.empty() && a.kind != "criminal_transfer" && a.kind != "discretion" &&
+      a.kind != "unfiled")
     return fail("--kind must be criminal_transfer, discretion or unfiled");
   if (a.state != "open" && a.state != "resolved" && a.state != "all")
     return fail("--state must be open, resolved or all");
@@ -54,8 +55,8 @@ int run_flags(const FlagsArgs& a) {
                               cases::integrity_evaluator(*rules, *procedure, *cal),
                               cases::lead_evaluator(*procedure, *cal));
     if (!r.ok()) return fail(r.status().message());
-    out["refreshed"] = Json{{"cases", r->cases}, {"leads", r->leads}, {"raised", r->raised},
-                            {"resolved", r->resolved}};
+    out["refreshed"] = Json{
+        {"cases", r->cases}, {"leads", r->leads}, {"raised", r->raised}, {"resolved", r->resolved}};
   }
   FlagQuery q;
   q.kind = a.kind;

@@ -16,7 +16,8 @@ const std::vector<std::string> kLeadKinds = {"unfiled"};
 
 std::string resolution_of(const std::string& kind) {
   if (kind == "criminal_transfer") return "transferred, or refused with recorded reasons";
-  if (kind == "discretion") return "penalty brought into its tier's range, or reviewed with reasons";
+  if (kind == "discretion")
+    return "penalty brought into its tier's range, or reviewed with reasons";
   if (kind == "unfiled") return "filing decided";
   return "cause no longer present";
 }
@@ -29,7 +30,8 @@ Result<StoredFacts> load_facts(Connection& c, int64_t case_id) {
   if (rows.empty()) return f;
   f.exists = true;
   f.facts = Json::parse(rows[0].text(0), nullptr, false);
-  if (f.facts.is_discarded()) return Status::Internal("stored facts of case " + std::to_string(case_id) + " are not JSON");
+  if (f.facts.is_discarded())
+    return Status::Internal("stored facts of case " + std::to_string(case_id) + " are not JSON");
   f.major = rows[0].int64(1) != 0;
   f.major_reasons = Json::parse(rows[0].text(2), nullptr, false);
   if (f.major_reasons.is_discarded()) f.major_reasons = Json::array();
@@ -40,7 +42,8 @@ Result<StoredFacts> load_facts(Connection& c, int64_t case_id) {
 
 Result<std::string> received_at_of(Connection& c, const Case& cs) {
   if (!cs.lead_id) return std::string();
-  LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT received_at FROM leads WHERE id = ?", {*cs.lead_id}));
+  LJ_ASSIGN_OR_RETURN(Rows rows,
+                      c.query("SELECT received_at FROM leads WHERE id = ?", {*cs.lead_id}));
   return rows.empty() ? std::string() : rows[0].text(0);
 }
 
@@ -63,15 +66,18 @@ Json to_json(const IntegrityFlag& f) {
               {"resolution", opt(f.resolution)}};
 }
 
-Result<CaseFactsRepo::Counts> CaseFactsRepo::sync_flags(
-    Connection& c, const Actor& actor, const char* column, int64_t id,
-    const std::string& unit_code, const std::string& unit_path,
-    const std::vector<FlagFinding>& findings, const std::vector<std::string>& kinds) {
+Result<CaseFactsRepo::Counts> CaseFactsRepo::sync_flags(Connection& c, const Actor& actor,
+                                                        const char* column, int64_t id,
+                                                        const std::string& unit_code,
+                                                        const std::string& unit_path,
+                                                        const std::vector<FlagFinding>& findings,
+                                                        const std::vector<std::string>& kinds) {
   Counts n;
   const std::string col = column;  // "case_id" or "lead_id": fixed names, never input
-  LJ_ASSIGN_OR_RETURN(Rows open, c.query("SELECT id, kind, reason, shown FROM integrity_flags WHERE " +
-                                             col + " = ? AND resolved_at IS NULL",
-                                         {id}));
+  LJ_ASSIGN_OR_RETURN(Rows open,
+                      c.query("SELECT id, kind, reason, shown FROM integrity_flags WHERE " + col +
+                                  " = ? AND resolved_at IS NULL",
+                              {id}));
   std::map<std::string, std::tuple<int64_t, std::string, std::string>> current;
   for (const auto& r : open) current[r.text(1)] = {r.int64(0), r.text(2), r.text(3)};
   const std::string t = store_.now();
@@ -86,14 +92,18 @@ Result<CaseFactsRepo::Counts> CaseFactsRepo::sync_flags(
       if (!unit.parent_code.empty()) {
         LJ_ASSIGN_OR_RETURN(sup, store_.load_unit(c, unit.parent_code));
       }
-      LJ_ASSIGN_OR_RETURN(Rows ins, c.query(
-          "INSERT INTO integrity_flags (kind, " + col + ", unit_code, unit_path, supervising_unit, "
-          "supervising_path, reason, shown, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-          {kind, id, unit_code, unit_path, sup.code, sup.path, found->reason, found->shown.dump(), t}));
+      LJ_ASSIGN_OR_RETURN(Rows ins, c.query("INSERT INTO integrity_flags (kind, " + col +
+                                                ", unit_code, unit_path, supervising_unit, "
+                                                "supervising_path, reason, shown, raised_at) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                            {kind, id, unit_code, unit_path, sup.code, sup.path,
+                                             found->reason, found->shown.dump(), t}));
       const int64_t flag_id = ins.at(0).int64(0);
       LJ_RETURN_IF_ERROR(store_.audit(c, actor, "flag.raise", "integrity_flag",
                                       std::to_string(flag_id), Json(nullptr),
-                                      Json{{"kind", kind}, {col, id}, {"reason", found->reason},
+                                      Json{{"kind", kind},
+                                           {col, id},
+                                           {"reason", found->reason},
                                            {"supervising_unit", sup.code}}));
       ++n.raised;
     } else if (found) {
@@ -104,9 +114,9 @@ Result<CaseFactsRepo::Counts> CaseFactsRepo::sync_flags(
     } else if (it != current.end()) {
       const int64_t flag_id = std::get<0>(it->second);
       const std::string resolution = resolution_of(kind);
-      LJ_RETURN_IF_ERROR(c.exec(
-          "UPDATE integrity_flags SET resolved_at = ?, resolution = ? WHERE id = ?",
-          {t, resolution, flag_id}));
+      LJ_RETURN_IF_ERROR(
+          c.exec("UPDATE integrity_flags SET resolved_at = ?, resolution = ? WHERE id = ?",
+                 {t, resolution, flag_id}));
       LJ_RETURN_IF_ERROR(store_.audit(c, actor, "flag.resolve", "integrity_flag",
                                       std::to_string(flag_id), Json{{"kind", kind}, {col, id}},
                                       Json{{"resolution", resolution}}));
@@ -125,8 +135,9 @@ Result<CaseFactsRepo::Counts> CaseFactsRepo::evaluate_case(Connection& c, const 
   LJ_ASSIGN_OR_RETURN(IntegrityEval ev, evaluate(cs, facts.exists ? &facts.facts : nullptr,
                                                  timeline, received, store_.now()));
   if (facts.exists && (ev.major != facts.major || ev.major_reasons != facts.major_reasons))
-    LJ_RETURN_IF_ERROR(c.exec("UPDATE case_facts SET major = ?, major_reasons = ? WHERE case_id = ?",
-                              {int64_t{ev.major}, ev.major_reasons.dump(), cs.id}));
+    LJ_RETURN_IF_ERROR(
+        c.exec("UPDATE case_facts SET major = ?, major_reasons = ? WHERE case_id = ?",
+               {int64_t{ev.major}, ev.major_reasons.dump(), cs.id}));
   return sync_flags(c, actor, "case_id", cs.id, cs.unit_code, cs.unit_path, ev.flags, kCaseKinds);
 }
 
@@ -159,12 +170,12 @@ Result<std::pair<Case, StoredFacts>> CaseFactsRepo::put(const Actor& actor, int6
                                   std::to_string(*expected_version) + ": reload them and try again",
                               "version");
     const std::string t = store_.now();
-    LJ_RETURN_IF_ERROR(c.exec(
-        "INSERT INTO case_facts (case_id, facts, version, updated_at, updated_by) "
-        "VALUES (?, ?, 1, ?, ?) ON CONFLICT (case_id) DO UPDATE SET facts = EXCLUDED.facts, "
-        "version = case_facts.version + 1, updated_at = EXCLUDED.updated_at, "
-        "updated_by = EXCLUDED.updated_by",
-        {case_id, facts.dump(), t, actor.user_id}));
+    LJ_RETURN_IF_ERROR(
+        c.exec("INSERT INTO case_facts (case_id, facts, version, updated_at, updated_by) "
+               "VALUES (?, ?, 1, ?, ?) ON CONFLICT (case_id) DO UPDATE SET facts = EXCLUDED.facts, "
+               "version = case_facts.version + 1, updated_at = EXCLUDED.updated_at, "
+               "updated_by = EXCLUDED.updated_by",
+               {case_id, facts.dump(), t, actor.user_id}));
     LJ_ASSIGN_OR_RETURN(Counts n, evaluate_case(c, actor, cs, evaluate));
     (void)n;
     LJ_ASSIGN_OR_RETURN(StoredFacts after, load_facts(c, case_id));
@@ -175,7 +186,8 @@ Result<std::pair<Case, StoredFacts>> CaseFactsRepo::put(const Actor& actor, int6
       if (j.contains("parties"))
         for (auto& p : j["parties"])
           for (const char* k : {"name", "id_number", "phone", "address"})
-            if (p.contains(k) && p[k].is_string() && !p[k].get<std::string>().empty()) p[k] = "(personal data)";
+            if (p.contains(k) && p[k].is_string() && !p[k].get<std::string>().empty())
+              p[k] = "(personal data)";
       return Json{{"facts", j}, {"version", f.version}, {"major", f.major}};
     };
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "case.facts", "case", std::to_string(case_id),
@@ -210,11 +222,13 @@ Result<CaseFactsRepo::Refreshed> CaseFactsRepo::refresh_all(
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(sql + " ORDER BY id", p));
     for (const auto& r : rows) case_ids.push_back(r.int64(0));
     // Leads verified without a case, and leads with an open flag (to resolve it).
-    LJ_ASSIGN_OR_RETURN(Rows leads, c.query(
-        "SELECT id FROM leads WHERE unit_path LIKE ? AND status = 'verified' UNION "
-        "SELECT lead_id FROM integrity_flags WHERE lead_id IS NOT NULL AND resolved_at IS NULL "
-        "AND unit_path LIKE ? ORDER BY 1",
-        {actor.unit_path + "%", actor.unit_path + "%"}));
+    LJ_ASSIGN_OR_RETURN(
+        Rows leads,
+        c.query(
+            "SELECT id FROM leads WHERE unit_path LIKE ? AND status = 'verified' UNION "
+            "SELECT lead_id FROM integrity_flags WHERE lead_id IS NOT NULL AND resolved_at IS NULL "
+            "AND unit_path LIKE ? ORDER BY 1",
+            {actor.unit_path + "%", actor.unit_path + "%"}));
     for (const auto& r : leads) lead_ids.push_back(r.int64(0));
     return Status::Ok();
   }));
@@ -230,8 +244,10 @@ Result<CaseFactsRepo::Refreshed> CaseFactsRepo::refresh_all(
   }
   for (int64_t id : lead_ids) {
     LJ_RETURN_IF_ERROR(store_.write([&](Connection& c) -> Status {
-      LJ_ASSIGN_OR_RETURN(Rows rows, c.query(
-          "SELECT status, received_at, unit_code, unit_path FROM leads WHERE id = ?", {id}));
+      LJ_ASSIGN_OR_RETURN(
+          Rows rows,
+          c.query("SELECT status, received_at, unit_code, unit_path FROM leads WHERE id = ?",
+                  {id}));
       if (rows.empty()) return Status::Ok();
       std::vector<FlagFinding> findings;
       if (auto f = evaluate_lead(rows[0].text(0), rows[0].text(1), store_.now()))
@@ -247,7 +263,8 @@ Result<CaseFactsRepo::Refreshed> CaseFactsRepo::refresh_all(
   return out;
 }
 
-Result<std::vector<IntegrityFlag>> CaseFactsRepo::list_flags(const Actor& actor, const FlagQuery& q) {
+Result<std::vector<IntegrityFlag>> CaseFactsRepo::list_flags(const Actor& actor,
+                                                             const FlagQuery& q) {
   std::vector<IntegrityFlag> out;
   Status st = store_.read([&](Connection& c) -> Status {
     // Below the actor's unit: the supervising unit lies in the actor's subtree.
@@ -260,8 +277,10 @@ Result<std::vector<IntegrityFlag>> CaseFactsRepo::list_flags(const Actor& actor,
       sql += " AND f.kind = ?";
       p.emplace_back(q.kind);
     }
-    if (q.state == "open") sql += " AND f.resolved_at IS NULL";
-    else if (q.state == "resolved") sql += " AND f.resolved_at IS NOT NULL";
+    if (q.state == "open")
+      sql += " AND f.resolved_at IS NULL";
+    else if (q.state == "resolved")
+      sql += " AND f.resolved_at IS NOT NULL";
     if (q.case_id) {
       sql += " AND f.case_id = ?";
       p.emplace_back(q.case_id);

@@ -16,9 +16,9 @@
 namespace lj {
 
 struct StoredFacts {
-  bool exists = false;            // false: no facts recorded yet (version 0)
-  Json facts = Json::object();    // the stored form (cases::to_json(facts, true))
-  bool major = false;             // 大案要案
+  bool exists = false;          // false: no facts recorded yet (version 0)
+  Json facts = Json::object();  // the stored form (cases::to_json(facts, true))
+  bool major = false;           // 大案要案
   Json major_reasons = Json::array();
   int64_t version = 0;
   std::string updated_at;
@@ -100,8 +100,8 @@ class CaseFactsRepo {
   };
   Result<Counts> evaluate_case(sql::Connection& c, const Actor& actor, const Case& cs,
                                const Evaluate& evaluate);
-  Result<Counts> sync_flags(sql::Connection& c, const Actor& actor, const char* column,
-                            int64_t id, const std::string& unit_code, const std::string& unit_path,
+  Result<Counts> sync_flags(sql::Connection& c, const Actor& actor, const char* column, int64_t id,
+                            const std::string& unit_code, const std::string& unit_path,
                             const std::vector<FlagFinding>& findings,
                             const std::vector<std::string>& kinds);
 

@@ -46,7 +46,8 @@ class CaseFactsRepoTest : public StoreTest {
   }
   Status act(const Actor& who, const std::string& action, Json fields = Json::object()) {
     CaseProcedureRepo proc(store_->sql());
-    auto r = cases::take_action(proc, *procedure_, *calendar_, who, case_id_, {action, fields, std::nullopt});
+    auto r = cases::take_action(proc, *procedure_, *calendar_, who, case_id_,
+                                {action, fields, std::nullopt});
     if (!r.ok()) return r.status();
     return repo_->refresh_case(who, case_id_, evaluate());
   }
@@ -98,15 +99,17 @@ TEST_P(CaseFactsRepoTest, FactsRoundTripWithVersionCheckAndAudit) {
   EXPECT_EQ(repo_->get(kSongshan, case_id_)->second.version, 1);
   // The audit entry names the change without the person's data.
   bool audited = false;
-  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry& e) {
-    if (e.action == "case.facts") {
-      audited = true;
-      const std::string dump = e.after.dump();
-      EXPECT_EQ(dump.find("11010519491231002X"), std::string::npos);
-      EXPECT_EQ(dump.find("13812345678"), std::string::npos);
-    }
-    return true;
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->scan_audit([&](const AuditEntry& e) {
+                    if (e.action == "case.facts") {
+                      audited = true;
+                      const std::string dump = e.after.dump();
+                      EXPECT_EQ(dump.find("11010519491231002X"), std::string::npos);
+                      EXPECT_EQ(dump.find("13812345678"), std::string::npos);
+                    }
+                    return true;
+                  })
+                  .ok());
   EXPECT_TRUE(audited);
 }
 
@@ -125,7 +128,7 @@ TEST_P(CaseFactsRepoTest, CriminalTransferFlagOnTheSupervisingUnitsListUntilRefu
   EXPECT_EQ(league[0].unit_code, "150404");
   EXPECT_EQ(league[0].supervising_unit, "150400");
   EXPECT_EQ(league[0].shown["sales_threshold_fen"], 5'000'000);
-  EXPECT_EQ(flags(kRegion).size(), 1u);    // the region sees its leagues' counties
+  EXPECT_EQ(flags(kRegion).size(), 1u);   // the region sees its leagues' counties
   EXPECT_TRUE(flags(kHongshan).empty());  // a sibling county does not
   EXPECT_TRUE(flags(kSongshan).empty());  // the list is the supervisor's, not the handler's
   EXPECT_TRUE(repo_->get(kSongshan, case_id_)->second.major);  // sales >= the major criterion
@@ -133,7 +136,9 @@ TEST_P(CaseFactsRepoTest, CriminalTransferFlagOnTheSupervisingUnitsListUntilRefu
   const Actor leader = actor_at("150404", "/150000/150400/150404/", Role::kLeader, 5);
   ASSERT_TRUE(act(leader, "file", {{"reason", "涉嫌销售不合格产品"}}).ok());
   ASSERT_TRUE(act(kSongshan, "start_investigation").ok());
-  ASSERT_TRUE(act(kSongshan, "propose_transfer", {{"reason", "销售金额达到追诉标准"}, {"proposed_by", "甲、乙"}}).ok());
+  ASSERT_TRUE(act(kSongshan, "propose_transfer",
+                  {{"reason", "销售金额达到追诉标准"}, {"proposed_by", "甲、乙"}})
+                  .ok());
   EXPECT_EQ(flags(kLeague).size(), 1u);
   ASSERT_TRUE(act(kLeague, "refuse_transfer", {{"reason", "销售金额证据不足"}}).ok());
   EXPECT_TRUE(flags(kLeague).empty());
