@@ -22,6 +22,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_lead_routes(router_);
   add_case_routes(router_);
   add_procedure_routes(router_);
+  add_case_facts_routes(router_);
   add_system_routes(router_);
   add_screen_routes(router_);
   add_import_routes(router_);

@@ -21,6 +21,10 @@
 #include "screen/risk.hpp"
 #include "store/store.hpp"
 
+namespace lj::cases {
+struct IntegrityRules;  // cases/integrity.hpp
+}
+
 namespace lj::api {
 
 struct AppConfig {
@@ -38,6 +42,9 @@ struct AppConfig {
   std::shared_ptr<const cases::Procedure> procedure;
   // The official working-day calendar (data/calendar/cn-holidays.json), for deadlines.
   std::shared_ptr<const calendar::WorkCalendar> calendar;
+  // Thresholds, discretion tiers and major-case criteria (data/procedure/integrity-rules.json;
+  // null: the facts and flags routes answer 503).
+  std::shared_ptr<const cases::IntegrityRules> integrity;
   size_t list_cache_entries = 512;          // rendered list pages kept (0 turns the cache off)
   size_t list_cache_max_body = 2 * 1024 * 1024;
   screen::RiskConfig risk;          // factor weights and half-life of the risk score
@@ -95,6 +102,10 @@ void add_case_routes(Router& r);
 void add_procedure_routes(Router& r);
 // Stores a case's statutory periods after it was opened (api/routes_procedure.cpp).
 Status refresh_case_deadlines(App& app, const Actor& actor, int64_t case_id);
+// Case facts and integrity flags (api/routes_case_facts.cpp).
+void add_case_facts_routes(Router& r);
+// Re-evaluates a case's integrity flags after a procedure step (no-op without the rules).
+Status refresh_case_integrity(App& app, const Actor& actor, int64_t case_id);
 void add_system_routes(Router& r);
 void add_screen_routes(Router& r);
 void add_import_routes(Router& r);

@@ -5,6 +5,8 @@
 //   POST /api/v1/cases/{id}/actions/{action}    take a step: body = the action's fields
 //   GET  /api/v1/cases/{id}/deadlines           the case's periods: due, met, late, overdue
 //   GET  /api/v1/deadlines                      running periods in the caller's units
+#include <spdlog/spdlog.h>
+
 #include "api/app.hpp"
 #include "api/errors.hpp"
 #include "api/input.hpp"
@@ -83,6 +85,10 @@ Result<http::Response> take_action(Context& ctx) {
   CaseProcedureRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(auto applied,
                       cases::take_action(repo, *p, calendar_of(ctx), ctx.actor, id, request));
+  // Derived data (docs/case-facts.md): a failure leaves the step taken; the next one or
+  // `lijian flags --refresh` recomputes the flags.
+  if (Status st = refresh_case_integrity(ctx.app, ctx.actor, id); !st.ok())
+    spdlog::warn("case {}: integrity flags not refreshed: {}", id, st.to_string());
   Json out = to_json(applied.c);
   out["progress"] = to_json(applied.progress);
   out["event"] = to_json(applied.event);

@@ -12,6 +12,7 @@
 
 #include "api/app.hpp"
 #include "auth/accounts.hpp"
+#include "cases/integrity.hpp"
 #include "core/crypto.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
@@ -149,6 +150,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto work_calendar = calendar::WorkCalendar::load(data_dir);
   if (!work_calendar.ok()) return fail("working-day calendar", work_calendar.status());
   app_cfg.calendar = std::make_shared<const calendar::WorkCalendar>(std::move(*work_calendar));
+  auto integrity = cases::IntegrityRules::load(data_dir);
+  if (!integrity.ok()) return fail("integrity rules", integrity.status());
+  app_cfg.integrity = std::make_shared<const cases::IntegrityRules>(std::move(*integrity));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

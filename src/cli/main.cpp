@@ -8,6 +8,7 @@
 #include "cli/classify_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/deadlines_command.hpp"
+#include "cli/flags_command.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/resolve_command.hpp"
@@ -85,6 +86,7 @@ int main(int argc, char** argv) {
   add_calendar_command(app, callback_exit);
   add_check_uscc_command(app, callback_exit);
   add_deadlines_command(app, callback_exit);
+  add_flags_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
   add_screen_command(app, callback_exit);

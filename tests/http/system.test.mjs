@@ -111,8 +111,15 @@ test('/metrics counts requests by route pattern, with latency histograms and poo
   assert.ok(before >= 1, `no lijian_http_requests_total for GET /api/v1/leads 200:\n${m1.text.slice(0, 1500)}`);
   await officer.get('/api/v1/leads?limit=1');
   await officer.get('/api/v1/leads?limit=2');
-  const m2 = (await request('GET', '/metrics')).text;
-  assert.equal(metricValue(m2, 'lijian_http_requests_total', labels), before + 2, 'the counter counts each request');
+  // The server counts a request after writing its response, and other test files run at the
+  // same time: wait (briefly) until both requests are counted.
+  let m2 = '';
+  for (let i = 0; i < 50; i++) {
+    m2 = (await request('GET', '/metrics')).text;
+    if (metricValue(m2, 'lijian_http_requests_total', labels) >= before + 2) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.ok(metricValue(m2, 'lijian_http_requests_total', labels) >= before + 2, 'the counter counts each request');
   // The latency histogram: buckets up to +Inf, sum and count for the route.
   assert.match(m2, /# TYPE lijian_http_request_duration_seconds histogram/);
   const inf = metricValue(m2, 'lijian_http_request_duration_seconds_bucket', { route: '/api/v1/leads', le: '+Inf' });

@@ -427,7 +427,7 @@ CREATE INDEX lead_groups_subject ON lead_groups(subject, product_category);
 )sql";
 
 // Supervision (督办) and cooperation between units (通报, 协查, 会商) (version 10).
-constexpr const char* kSqliteV10 = R"sql(
+constexpr std::string_view kSqliteV10 = R"sql(
 CREATE TABLE supervisions (
   id INTEGER PRIMARY KEY,
   case_id INTEGER NOT NULL REFERENCES cases(id),
@@ -534,6 +534,40 @@ CREATE TABLE consultations (
 CREATE INDEX consultations_case ON consultations(case_id, id);
 )sql";
 
+// Case facts and the integrity flags (docs/case-facts.md, version 9).
+constexpr std::string_view kSqliteV9 = R"sql(
+CREATE TABLE case_facts (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+  facts TEXT NOT NULL,
+  major INTEGER NOT NULL DEFAULT 0,
+  major_reasons TEXT NOT NULL DEFAULT '[]',
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER
+);
+CREATE INDEX case_facts_major ON case_facts(major, case_id);
+-- A flag of the integrity checks on a case or a lead; it lands on the list of the supervising
+-- unit (the parent of the handling unit). resolved_at is NULL while the cause stands.
+CREATE TABLE integrity_flags (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  case_id INTEGER REFERENCES cases(id),
+  lead_id INTEGER REFERENCES leads(id),
+  unit_code TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  supervising_unit TEXT NOT NULL,
+  supervising_path TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  shown TEXT NOT NULL DEFAULT '{}',
+  raised_at TEXT NOT NULL,
+  resolved_at TEXT,
+  resolution TEXT
+);
+CREATE INDEX integrity_flags_case ON integrity_flags(case_id, kind);
+CREATE INDEX integrity_flags_lead ON integrity_flags(lead_id, kind);
+CREATE INDEX integrity_flags_supervising ON integrity_flags(supervising_path, resolved_at);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -543,6 +577,7 @@ constexpr Migration kSqlite[] = {
     {6, "import jobs: uploaded files imported by the server, with progress", kSqliteV6},
     {7, "search: bigram tokens of cases and enterprises", kSqliteV7},
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
+    {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
 };
 
