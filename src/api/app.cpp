@@ -27,6 +27,8 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_import_routes(router_);
   add_classify_routes(router_);
   add_resolve_routes(router_);
+  add_document_routes(router_);
+  add_review_routes(router_);
 }
 
 App::~App() = default;

@@ -21,6 +21,13 @@
 #include "screen/risk.hpp"
 #include "store/store.hpp"
 
+namespace lj::documents {
+class EvidencePolicy;
+}
+namespace lj::cases {
+class ReviewChecklist;
+}
+
 namespace lj::api {
 
 struct AppConfig {
@@ -43,6 +50,11 @@ struct AppConfig {
   screen::RiskConfig risk;          // factor weights and half-life of the risk score
   screen::HotspotConfig hotspots;   // flag level and rate unit of the hotspot screen
   ImportJobsConfig imports;  // uploads to POST /api/v1/imports and their worker
+  // Evidence types, magic bytes and size limits (data/documents/evidence-types.json; null: the
+  // table compiled into src/documents/evidence.cpp).
+  std::shared_ptr<const documents::EvidencePolicy> evidence;
+  // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
+  std::shared_ptr<const cases::ReviewChecklist> review_checklist;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -101,6 +113,8 @@ void add_import_routes(Router& r);
 bool spooled_upload_route(const std::string& method, const std::string& path);
 void add_classify_routes(Router& r);
 void add_resolve_routes(Router& r);
+void add_document_routes(Router& r);  // api/routes_documents.cpp
+void add_review_routes(Router& r);    // api/routes_review.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -12,7 +12,9 @@
 
 #include "api/app.hpp"
 #include "auth/accounts.hpp"
+#include "cases/review.hpp"
 #include "core/crypto.hpp"
+#include "documents/evidence.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
@@ -149,6 +151,12 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto work_calendar = calendar::WorkCalendar::load(data_dir);
   if (!work_calendar.ok()) return fail("working-day calendar", work_calendar.status());
   app_cfg.calendar = std::make_shared<const calendar::WorkCalendar>(std::move(*work_calendar));
+  auto evidence = documents::EvidencePolicy::load(data_dir);
+  if (!evidence.ok()) return fail("evidence types", evidence.status());
+  app_cfg.evidence = std::make_shared<const documents::EvidencePolicy>(std::move(*evidence));
+  auto checklist = cases::ReviewChecklist::load(data_dir);
+  if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
+  app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;
