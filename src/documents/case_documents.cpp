@@ -22,6 +22,13 @@ std::string field_of(const CaseEvent* e, const char* name) {
 
 std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
 
+// The facts after "经查：", without the summary's own leading 经查 if it has one.
+std::string facts(const std::string& summary) {
+  for (const char* lead : {"经查，", "经查：", "经查:", "经查,", "经查"})
+    if (summary.rfind(lead, 0) == 0) return summary.substr(std::string(lead).size());
+  return summary;
+}
+
 std::string party_name(const CaseFile& f) {
   if (f.enterprise && !f.enterprise->name.empty()) return f.enterprise->name;
   if (f.lead && !f.lead->enterprise_name.empty()) return f.lead->enterprise_name;
@@ -80,7 +87,8 @@ OfficialDocument filing_approval(const CaseFile& f) {
     approval = "不予立案：" + field_of(declined, "reason") + "。审批人：" + or_dash(declined->actor_name) +
                "　" + chinese_date(declined->at);
   }
-  const auto party = party_lines(f);
+  auto party = party_lines(f);
+  party[0] = or_dash(party_name(f));  // the row's label says 当事人 already
   std::string party_text;
   for (size_t i = 0; i < party.size(); ++i) party_text += (i ? "\n" : "") + party[i];
   d.form = {{"案件名称", f.c.title},
@@ -115,7 +123,7 @@ Result<OfficialDocument> penalty_decision(const CaseFile& f) {
   std::string filed = f.progress.filed_at.empty() ? "" : chinese_date(f.progress.filed_at);
   d.paragraphs.push_back((filed.empty() ? "" : filed + "，") + "本局对当事人" + f.c.title + "一案" +
                          (f.progress.procedure == "summary" ? "适用简易程序当场处罚。" : "立案调查。"));
-  d.paragraphs.push_back("经查：" + or_dash(f.c.summary));
+  d.paragraphs.push_back("经查：" + or_dash(facts(f.c.summary)));
   if (std::string s = field_of(findings, "findings"); !s.empty()) d.paragraphs.push_back("调查认定：" + s);
   d.paragraphs.push_back(evidence_list(f));
   std::string basis = field_of(decision, "legal_basis");
@@ -152,7 +160,7 @@ Result<OfficialDocument> transfer_letter(const CaseFile& f) {
   std::string party = party_name(f);
   d.paragraphs.push_back("本局在查处" + (party.empty() ? std::string() : party) + f.c.title + "一案（案号：" +
                          f.c.case_no + "）中，发现当事人的行为涉嫌构成犯罪。");
-  d.paragraphs.push_back("经查：" + or_dash(f.c.summary));
+  d.paragraphs.push_back("经查：" + or_dash(facts(f.c.summary)));
   if (std::string r = field_of(proposed, "reason"); !r.empty()) d.paragraphs.push_back("移送理由：" + r);
   d.paragraphs.push_back(
       "根据《中华人民共和国行政处罚法》第二十七条和《行政执法机关移送涉嫌犯罪案件的规定》"
