@@ -21,11 +21,13 @@ Result<DocumentKind> kind_of(Context& ctx) {
   const std::string file = ctx.param("file");
   const std::string suffix = ".pdf";
   std::optional<DocumentKind> kind;
-  if (file.size() > suffix.size() && file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0)
+  if (file.size() > suffix.size() &&
+      file.compare(file.size() - suffix.size(), suffix.size(), suffix) == 0)
     kind = documents::parse_document_kind(file.substr(0, file.size() - suffix.size()));
   if (!kind)
     return Status{Code::kNotFound,
-                  "no document '" + file + "': filing-approval.pdf, penalty-decision.pdf or transfer-letter.pdf",
+                  "no document '" + file +
+                      "': filing-approval.pdf, penalty-decision.pdf or transfer-letter.pdf",
                   "kind"};
   return *kind;
 }
@@ -40,15 +42,19 @@ Result<documents::CaseFile> load_case_file(Context& ctx, int64_t id) {
   LJ_ASSIGN_OR_RETURN(f.timeline, store.case_timeline(ctx.actor, id));
   if (f.c.lead_id) {
     auto lead = store.get_lead(ctx.actor, *f.c.lead_id);
-    if (lead.ok()) f.lead = std::move(*lead);
-    else if (lead.status().code() != Code::kNotFound) return lead.status();
+    if (lead.ok())
+      f.lead = std::move(*lead);
+    else if (lead.status().code() != Code::kNotFound)
+      return lead.status();
   }
   std::optional<int64_t> ent = f.c.enterprise_id;
   if (!ent && f.lead) ent = f.lead->enterprise_id;
   if (ent) {
     auto e = store.get_enterprise(*ent);
-    if (e.ok()) f.enterprise = std::move(*e);
-    else if (e.status().code() != Code::kNotFound) return e.status();
+    if (e.ok())
+      f.enterprise = std::move(*e);
+    else if (e.status().code() != Code::kNotFound)
+      return e.status();
   }
   auto unit = store.get_unit(f.c.unit_code);
   f.unit_name = unit.ok() ? unit->name : f.c.unit_code;

@@ -1,7 +1,8 @@
 // Case-file review (案卷评查) over HTTP (cases/review.hpp, store/sql/review_repo.hpp):
 //   GET  /api/v1/review/checklist        the checklist: groups, items, points, its version
 //   GET  /api/v1/cases/{id}/reviews      the reviews of a case (scoped)
-//   POST /api/v1/cases/{id}/reviews      score a closed case: {"items":[{"item","score","comment"}],
+//   POST /api/v1/cases/{id}/reviews      score a closed case:
+//   {"items":[{"item","score","comment"}],
 //                                        "comment"}; a leader of a unit above the case's unit;
 //                                        again by the same reviewer replaces it (version + 1)
 //   GET  /api/v1/reviews?unit=&from=&to= the scores of a unit's cases: average, per unit, list
@@ -19,7 +20,9 @@ namespace {
 
 Result<const cases::ReviewChecklist*> checklist_of(Context& ctx) {
   const auto& c = ctx.app.config().review_checklist;
-  if (!c) return Status{Code::kUnavailable, "the case-file review checklist is not loaded on this server"};
+  if (!c)
+    return Status{Code::kUnavailable,
+                  "the case-file review checklist is not loaded on this server"};
   return c.get();
 }
 
@@ -47,8 +50,8 @@ Result<http::Response> submit_review(Context& ctx) {
     return Status::Forbidden("only a leader of a supervising unit reviews case files");
   LJ_ASSIGN_OR_RETURN(cases::ReviewScores scores, checklist->score(body));
   ReviewRepo repo(ctx.app.store().sql());
-  LJ_ASSIGN_OR_RETURN(CaseReview stored,
-                      repo.submit(ctx.actor, id, check, scores, checklist->version(), checklist->max_total()));
+  LJ_ASSIGN_OR_RETURN(CaseReview stored, repo.submit(ctx.actor, id, check, scores,
+                                                     checklist->version(), checklist->max_total()));
   return ok_json(to_json(stored), stored.version == 1 ? 201 : 200);
 }
 

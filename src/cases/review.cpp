@@ -10,14 +10,17 @@
 namespace lj::cases {
 namespace {
 
-Result<std::string> string_at(const Json& j, const char* key, const std::string& at, bool required = true) {
+Result<std::string> string_at(const Json& j, const char* key, const std::string& at,
+                              bool required = true) {
   if (!j.contains(key) || j[key].is_null()) {
     if (required) return Status::Invalid(at + "." + key, at + "." + key + " is required");
     return std::string();
   }
-  if (!j[key].is_string()) return Status::Invalid(at + "." + key, at + "." + key + " must be a string");
+  if (!j[key].is_string())
+    return Status::Invalid(at + "." + key, at + "." + key + " must be a string");
   std::string s = j[key].get<std::string>();
-  if (required && s.empty()) return Status::Invalid(at + "." + key, at + "." + key + " must not be empty");
+  if (required && s.empty())
+    return Status::Invalid(at + "." + key, at + "." + key + " must not be empty");
   return s;
 }
 
@@ -25,14 +28,18 @@ Result<std::string> string_at(const Json& j, const char* key, const std::string&
 
 Result<ReviewChecklist> ReviewChecklist::parse(const std::string& text) {
   Json j = Json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Status::Invalid("checklist", "the checklist is not a JSON object");
+  if (j.is_discarded() || !j.is_object())
+    return Status::Invalid("checklist", "the checklist is not a JSON object");
   ReviewChecklist c;
   LJ_ASSIGN_OR_RETURN(c.version_, string_at(j, "version", "checklist"));
   LJ_ASSIGN_OR_RETURN(c.name_zh_, string_at(j, "name_zh", "checklist"));
-  if (!j.contains("reviewable_states") || !j["reviewable_states"].is_array() || j["reviewable_states"].empty())
-    return Status::Invalid("reviewable_states", "reviewable_states must list at least one case state");
+  if (!j.contains("reviewable_states") || !j["reviewable_states"].is_array() ||
+      j["reviewable_states"].empty())
+    return Status::Invalid("reviewable_states",
+                           "reviewable_states must list at least one case state");
   for (const auto& s : j["reviewable_states"]) {
-    if (!s.is_string()) return Status::Invalid("reviewable_states", "reviewable_states must be strings");
+    if (!s.is_string())
+      return Status::Invalid("reviewable_states", "reviewable_states must be strings");
     c.states_.push_back(s.get<std::string>());
   }
   if (!j.contains("groups") || !j["groups"].is_array() || j["groups"].empty())
@@ -55,11 +62,12 @@ Result<ReviewChecklist> ReviewChecklist::parse(const std::string& text) {
       item.group = group.code;
       LJ_ASSIGN_OR_RETURN(item.code, string_at(ij, "code", iat));
       LJ_ASSIGN_OR_RETURN(item.text, string_at(ij, "text", iat));
-      if (!ij.contains("points") || !ij["points"].is_number_integer() || ij["points"].get<int64_t>() < 1 ||
-          ij["points"].get<int64_t>() > 1000)
+      if (!ij.contains("points") || !ij["points"].is_number_integer() ||
+          ij["points"].get<int64_t>() < 1 || ij["points"].get<int64_t>() > 1000)
         return Status::Invalid(iat + ".points", iat + ".points must be an integer from 1 to 1000");
       item.points = ij["points"].get<int>();
-      if (seen[item.code]) return Status::Invalid(iat + ".code", iat + ".code: '" + item.code + "' listed twice");
+      if (seen[item.code])
+        return Status::Invalid(iat + ".code", iat + ".code: '" + item.code + "' listed twice");
       seen[item.code] = true;
       c.max_total_ += item.points;
       group.items.push_back(std::move(item));
@@ -84,23 +92,29 @@ Json ReviewChecklist::to_json() const {
   Json groups = Json::array();
   for (const auto& g : groups_) {
     Json items = Json::array();
-    for (const auto& i : g.items) items.push_back(Json{{"code", i.code}, {"text", i.text}, {"points", i.points}});
+    for (const auto& i : g.items)
+      items.push_back(Json{{"code", i.code}, {"text", i.text}, {"points", i.points}});
     groups.push_back(Json{{"code", g.code}, {"name_zh", g.name_zh}, {"items", items}});
   }
-  return Json{{"version", version_}, {"name_zh", name_zh_}, {"reviewable_states", states_},
-              {"max_total", max_total_}, {"groups", groups}};
+  return Json{{"version", version_},
+              {"name_zh", name_zh_},
+              {"reviewable_states", states_},
+              {"max_total", max_total_},
+              {"groups", groups}};
 }
 
 Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
   if (!body.is_object()) return Status::Invalid("body", "the body must be a JSON object");
   for (auto it = body.begin(); it != body.end(); ++it)
     if (it.key() != "items" && it.key() != "comment")
-      return Status::Invalid(it.key(), "unknown field '" + it.key() + "': a review has items and comment");
+      return Status::Invalid(it.key(),
+                             "unknown field '" + it.key() + "': a review has items and comment");
   ReviewScores out;
   if (body.contains("comment") && !body["comment"].is_null()) {
     if (!body["comment"].is_string()) return Status::Invalid("comment", "comment must be a string");
     out.comment = body["comment"].get<std::string>();
-    if (out.comment.size() > 20000) return Status::Invalid("comment", "comment may have at most 20000 bytes");
+    if (out.comment.size() > 20000)
+      return Status::Invalid("comment", "comment may have at most 20000 bytes");
   }
   if (!body.contains("items") || !body["items"].is_array())
     return Status::Invalid("items", "items must be an array of {item, score, comment}");
@@ -118,8 +132,11 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
     for (const auto& g : groups_)
       for (const auto& ci : g.items)
         if (ci.code == code) item = &ci;
-    if (!item) return Status::Invalid(at + ".item", at + ".item: no item '" + code + "' in checklist " + version_);
-    if (given.count(code)) return Status::Invalid(at + ".item", at + ".item: '" + code + "' scored twice");
+    if (!item)
+      return Status::Invalid(at + ".item",
+                             at + ".item: no item '" + code + "' in checklist " + version_);
+    if (given.count(code))
+      return Status::Invalid(at + ".item", at + ".item: '" + code + "' scored twice");
     if (!e.contains("score") || !e["score"].is_number_integer())
       return Status::Invalid(at + ".score", at + ".score must be an integer");
     int64_t score = e["score"].get<int64_t>();
@@ -128,14 +145,16 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
                                                 std::to_string(item->points) + " points");
     ItemScore s{code, static_cast<int>(score), ""};
     LJ_ASSIGN_OR_RETURN(s.comment, string_at(e, "comment", at, false));
-    if (s.comment.size() > 4000) return Status::Invalid(at + ".comment", at + ".comment may have at most 4000 bytes");
+    if (s.comment.size() > 4000)
+      return Status::Invalid(at + ".comment", at + ".comment may have at most 4000 bytes");
     given[code] = std::move(s);
   }
   for (const auto& g : groups_)
     for (const auto& ci : g.items) {
       auto it = given.find(ci.code);
       if (it == given.end())
-        return Status::Invalid("items", "item '" + ci.code + "' (" + ci.text + ") is not scored: every item needs a score");
+        return Status::Invalid("items", "item '" + ci.code + "' (" + ci.text +
+                                            ") is not scored: every item needs a score");
       out.total += it->second.score;
       out.items.push_back(std::move(it->second));
     }
@@ -143,13 +162,15 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
 }
 
 Status may_review(const Actor& actor, const Case& c, const ReviewChecklist& checklist) {
-  if (actor.role != Role::kLeader) return Status::Forbidden("only a leader of a supervising unit reviews case files");
+  if (actor.role != Role::kLeader)
+    return Status::Forbidden("only a leader of a supervising unit reviews case files");
   if (c.unit_path == actor.unit_path || c.unit_path.rfind(actor.unit_path, 0) != 0)
     return Status::Forbidden("case " + c.case_no + " belongs to " + c.unit_code +
                              ": only a leader of a unit above it reviews its file");
   const auto& states = checklist.reviewable_states();
   if (std::find(states.begin(), states.end(), c.status) == states.end())
-    return Status::Conflict("case " + c.case_no + " is " + c.status + ": a case file is reviewed once the case is closed",
+    return Status::Conflict("case " + c.case_no + " is " + c.status +
+                                ": a case file is reviewed once the case is closed",
                             "status");
   return Status::Ok();
 }

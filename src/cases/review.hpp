@@ -41,7 +41,8 @@ struct ReviewScores {
 
 class ReviewChecklist {
  public:
-  // <data_dir>/review/checklist.json; an error names the entry and field (groups[1].items[0].points).
+  // <data_dir>/review/checklist.json; an error names the entry and field
+  // (groups[1].items[0].points).
   static Result<ReviewChecklist> load(const std::string& data_dir);
   static Result<ReviewChecklist> parse(const std::string& json_text);
 

@@ -59,7 +59,8 @@ TEST(ReviewChecklist, ScoresEveryItemOnceWithinItsPoints) {
   EXPECT_EQ(c.score(missing).status().field(), "items");
   Json twice = body;
   twice["items"].push_back(body["items"][0]);
-  EXPECT_EQ(c.score(twice).status().field(), "items[" + std::to_string(body["items"].size()) + "].item");
+  EXPECT_EQ(c.score(twice).status().field(),
+            "items[" + std::to_string(body["items"].size()) + "].item");
   Json unknown = body;
   unknown["items"][0]["item"] = "nope";
   EXPECT_EQ(c.score(unknown).status().field(), "items[0].item");
@@ -85,9 +86,11 @@ TEST(ReviewChecklist, OnlyALeaderAboveTheCasesUnitReviewsAClosedCase) {
   cs.status = "closed";
   EXPECT_TRUE(may_review(actor("/150000/150400/", Role::kLeader), cs, c).ok());
   EXPECT_TRUE(may_review(actor("/150000/", Role::kLeader), cs, c).ok());
-  EXPECT_EQ(may_review(actor("/150000/150400/150404/", Role::kLeader), cs, c).code(), Code::kForbidden);
+  EXPECT_EQ(may_review(actor("/150000/150400/150404/", Role::kLeader), cs, c).code(),
+            Code::kForbidden);
   EXPECT_EQ(may_review(actor("/150000/150400/", Role::kOfficer), cs, c).code(), Code::kForbidden);
-  EXPECT_EQ(may_review(actor("/150000/150400/150402/", Role::kLeader), cs, c).code(), Code::kForbidden);
+  EXPECT_EQ(may_review(actor("/150000/150400/150402/", Role::kLeader), cs, c).code(),
+            Code::kForbidden);
   cs.status = "decided";
   EXPECT_EQ(may_review(actor("/150000/150400/", Role::kLeader), cs, c).code(), Code::kConflict);
 }

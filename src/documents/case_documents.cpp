@@ -7,7 +7,8 @@ namespace {
 const CaseEvent* last_action(const CaseFile& f, const std::string& action) {
   const CaseEvent* found = nullptr;
   for (const auto& e : f.timeline)
-    if (e.kind == "action" && e.data.is_object() && e.data.value("action", "") == action) found = &e;
+    if (e.kind == "action" && e.data.is_object() && e.data.value("action", "") == action)
+      found = &e;
   return found;
 }
 
@@ -20,7 +21,9 @@ std::string field_of(const CaseEvent* e, const char* name) {
   return "";
 }
 
-std::string or_dash(const std::string& s) { return s.empty() ? "—" : s; }
+std::string or_dash(const std::string& s) {
+  return s.empty() ? "—" : s;
+}
 
 // The facts after "经查：", without the summary's own leading 经查 if it has one.
 std::string facts(const std::string& summary) {
@@ -41,14 +44,14 @@ std::vector<std::string> party_lines(const CaseFile& f) {
   std::vector<std::string> out;
   out.push_back("当事人：" + or_dash(party_name(f)));
   std::string uscc = f.enterprise ? f.enterprise->uscc : (f.lead ? f.lead->enterprise_uscc : "");
-  std::string address = f.enterprise ? f.enterprise->address : (f.lead ? f.lead->enterprise_address : "");
+  std::string address =
+      f.enterprise ? f.enterprise->address : (f.lead ? f.lead->enterprise_address : "");
   if (!uscc.empty()) out.push_back("统一社会信用代码：" + uscc);
   if (!address.empty()) out.push_back("住所：" + address);
   if (f.enterprise && !f.enterprise->legal_representative.empty())
     out.push_back("法定代表人：" + f.enterprise->legal_representative);
   return out;
 }
-
 
 std::string evidence_list(const CaseFile& f) {
   if (f.evidence.empty()) return "上述事实，有本案卷宗所附现场检查笔录、询问笔录等证据材料为证。";
@@ -84,8 +87,8 @@ OfficialDocument filing_approval(const CaseFile& f) {
     approval = "同意立案。" + (filed->note.empty() ? "" : filed->note + "。") + "审批人：" +
                or_dash(filed->actor_name) + "　" + chinese_date(filed->at);
   } else if (declined) {
-    approval = "不予立案：" + field_of(declined, "reason") + "。审批人：" + or_dash(declined->actor_name) +
-               "　" + chinese_date(declined->at);
+    approval = "不予立案：" + field_of(declined, "reason") + "。审批人：" +
+               or_dash(declined->actor_name) + "　" + chinese_date(declined->at);
   }
   auto party = party_lines(f);
   party[0] = or_dash(party_name(f));  // the row's label says 当事人 already
@@ -96,8 +99,9 @@ OfficialDocument filing_approval(const CaseFile& f) {
             {"案件来源", source},
             {"当事人", party_text},
             {"案情摘要", or_dash(f.c.summary)},
-            {"承办人意见", opinion + "\n承办人：" + or_dash(f.timeline.empty() ? "" : f.timeline.front().actor_name) +
-                              "　" + chinese_date(f.c.opened_at)},
+            {"承办人意见", opinion + "\n承办人：" +
+                               or_dash(f.timeline.empty() ? "" : f.timeline.front().actor_name) +
+                               "　" + chinese_date(f.c.opened_at)},
             {"审批意见", approval}};
   d.signer = f.unit_name;
   d.date = chinese_date(f.c.opened_at);
@@ -107,7 +111,8 @@ OfficialDocument filing_approval(const CaseFile& f) {
 Result<OfficialDocument> penalty_decision(const CaseFile& f) {
   if (f.progress.decision != "penalty")
     return Status::Conflict("the case '" + f.c.case_no + "' has no penalty decision yet (status " +
-                                f.c.status + "): the 行政处罚决定书 needs decide_penalty or summary_penalty",
+                                f.c.status +
+                                "): the 行政处罚决定书 needs decide_penalty or summary_penalty",
                             "kind");
   const CaseEvent* decided = last_action(f, "decide_penalty");
   const CaseEvent* summary = last_action(f, "summary_penalty");
@@ -121,34 +126,39 @@ Result<OfficialDocument> penalty_decision(const CaseFile& f) {
   d.subject = f.c.title;
   d.paragraphs = party_lines(f);
   std::string filed = f.progress.filed_at.empty() ? "" : chinese_date(f.progress.filed_at);
-  d.paragraphs.push_back((filed.empty() ? "" : filed + "，") + "本局对当事人" + f.c.title + "一案" +
-                         (f.progress.procedure == "summary" ? "适用简易程序当场处罚。" : "立案调查。"));
+  d.paragraphs.push_back(
+      (filed.empty() ? "" : filed + "，") + "本局对当事人" + f.c.title + "一案" +
+      (f.progress.procedure == "summary" ? "适用简易程序当场处罚。" : "立案调查。"));
   d.paragraphs.push_back("经查：" + or_dash(facts(f.c.summary)));
-  if (std::string s = field_of(findings, "findings"); !s.empty()) d.paragraphs.push_back("调查认定：" + s);
+  if (std::string s = field_of(findings, "findings"); !s.empty())
+    d.paragraphs.push_back("调查认定：" + s);
   d.paragraphs.push_back(evidence_list(f));
   std::string basis = field_of(decision, "legal_basis");
-  d.paragraphs.push_back("本局认为，当事人的上述行为违反了有关法律、法规的规定。依据" + or_dash(basis) +
-                         "的规定，本局决定对当事人作出如下行政处罚：");
+  d.paragraphs.push_back("本局认为，当事人的上述行为违反了有关法律、法规的规定。依据" +
+                         or_dash(basis) + "的规定，本局决定对当事人作出如下行政处罚：");
   std::string penalty = field_of(notice, "proposed_penalty");
-  if (std::string fine = field_of(summary, "fine"); !fine.empty()) penalty = "罚款人民币" + fine + "元";
+  if (std::string fine = field_of(summary, "fine"); !fine.empty())
+    penalty = "罚款人民币" + fine + "元";
   d.paragraphs.push_back(or_dash(penalty) + "。");
   d.paragraphs.push_back(
       "当事人应当自收到本决定书之日起十五日内，将罚款缴纳至指定银行或者通过电子支付系统缴纳。"
-      "到期不缴纳罚款的，本局可以每日按罚款数额的百分之三加处罚款（《中华人民共和国行政处罚法》第七十二条）。");
+      "到期不缴纳罚款的，本局可以每日按罚款数额的百分之三加处罚款（《中华人民共和国行政处罚法》第七"
+      "十二条）。");
   d.paragraphs.push_back(
       "当事人如不服本处罚决定，可以在收到本决定书之日起六十日内依法申请行政复议，"
       "也可以在六个月内依法向人民法院提起行政诉讼。申请行政复议或者提起行政诉讼的，"
       "行政处罚不停止执行，法律另有规定的除外。");
   d.signer = f.unit_name;
-  d.date = chinese_date(f.progress.decided_at.empty() ? (decision ? decision->at : "") : f.progress.decided_at);
+  d.date = chinese_date(f.progress.decided_at.empty() ? (decision ? decision->at : "")
+                                                      : f.progress.decided_at);
   return d;
 }
 
 Result<OfficialDocument> transfer_letter(const CaseFile& f) {
   const CaseEvent* approved = last_action(f, "approve_transfer");
   if (f.progress.decision != "transfer" || !approved)
-    return Status::Conflict("the case '" + f.c.case_no + "' has no approved transfer (status " + f.c.status +
-                                "): the 移送函 needs approve_transfer",
+    return Status::Conflict("the case '" + f.c.case_no + "' has no approved transfer (status " +
+                                f.c.status + "): the 移送函 needs approve_transfer",
                             "kind");
   const CaseEvent* proposed = last_action(f, "propose_transfer");
   OfficialDocument d;
@@ -158,14 +168,17 @@ Result<OfficialDocument> transfer_letter(const CaseFile& f) {
   d.subject = f.c.title;
   d.addressee = or_dash(field_of(approved, "police_authority")) + "：";
   std::string party = party_name(f);
-  d.paragraphs.push_back("本局在查处" + (party.empty() ? std::string() : party) + f.c.title + "一案（案号：" +
-                         f.c.case_no + "）中，发现当事人的行为涉嫌构成犯罪。");
+  d.paragraphs.push_back("本局在查处" + (party.empty() ? std::string() : party) + f.c.title +
+                         "一案（案号：" + f.c.case_no + "）中，发现当事人的行为涉嫌构成犯罪。");
   d.paragraphs.push_back("经查：" + or_dash(facts(f.c.summary)));
-  if (std::string r = field_of(proposed, "reason"); !r.empty()) d.paragraphs.push_back("移送理由：" + r);
+  if (std::string r = field_of(proposed, "reason"); !r.empty())
+    d.paragraphs.push_back("移送理由：" + r);
   d.paragraphs.push_back(
       "根据《中华人民共和国行政处罚法》第二十七条和《行政执法机关移送涉嫌犯罪案件的规定》"
       "（国务院令第310号）第三条的规定，现将该案移送你局，请依法审查，并将处理结果书面告知本局。");
-  d.paragraphs.push_back("附件：涉嫌犯罪案件移送书、涉嫌犯罪案件情况的调查报告、涉案物品清单及有关检验报告或鉴定意见。");
+  d.paragraphs.push_back(
+      "附件：涉嫌犯罪案件移送书、涉嫌犯罪案件情况的调查报告、涉案物品清单及有关检验报告或鉴定意见"
+      "。");
   d.signer = f.unit_name;
   d.date = chinese_date(approved->at);
   return d;
@@ -182,27 +195,36 @@ std::optional<DocumentKind> parse_document_kind(const std::string& s) {
 
 std::string document_kind_name(DocumentKind k) {
   switch (k) {
-    case DocumentKind::kFilingApproval: return "filing-approval";
-    case DocumentKind::kPenaltyDecision: return "penalty-decision";
-    case DocumentKind::kTransferLetter: return "transfer-letter";
+    case DocumentKind::kFilingApproval:
+      return "filing-approval";
+    case DocumentKind::kPenaltyDecision:
+      return "penalty-decision";
+    case DocumentKind::kTransferLetter:
+      return "transfer-letter";
   }
   return "";
 }
 
 std::string document_title(DocumentKind k) {
   switch (k) {
-    case DocumentKind::kFilingApproval: return "立案审批表";
-    case DocumentKind::kPenaltyDecision: return "行政处罚决定书";
-    case DocumentKind::kTransferLetter: return "移送函";
+    case DocumentKind::kFilingApproval:
+      return "立案审批表";
+    case DocumentKind::kPenaltyDecision:
+      return "行政处罚决定书";
+    case DocumentKind::kTransferLetter:
+      return "移送函";
   }
   return "";
 }
 
 Result<OfficialDocument> build_document(DocumentKind kind, const CaseFile& file) {
   switch (kind) {
-    case DocumentKind::kFilingApproval: return filing_approval(file);
-    case DocumentKind::kPenaltyDecision: return penalty_decision(file);
-    case DocumentKind::kTransferLetter: return transfer_letter(file);
+    case DocumentKind::kFilingApproval:
+      return filing_approval(file);
+    case DocumentKind::kPenaltyDecision:
+      return penalty_decision(file);
+    case DocumentKind::kTransferLetter:
+      return transfer_letter(file);
   }
   return Status::Invalid("kind", "unknown document kind");
 }

@@ -17,7 +17,9 @@ TEST(Sniff, RecognisesTheEvidenceFormats) {
   EXPECT_EQ(sniff("PK\x03\x04\x14\x00"s), "zip");
   EXPECT_EQ(sniff("ID3\x04\x00"s), "mp3");
   EXPECT_EQ(sniff("\xFF\xFB\x90\x64"s), "mp3");
-  EXPECT_EQ(sniff("\x00\x00\x00\x18" "ftypmp42\x00\x00"s), "mp4");
+  EXPECT_EQ(sniff("\x00\x00\x00\x18"
+                  "ftypmp42\x00\x00"s),
+            "mp4");
   EXPECT_EQ(sniff("现场检查笔录,2018-05-01\n"), "text");
   EXPECT_EQ(sniff("MZ\x90\x00\x03\x00"s), "");
   EXPECT_EQ(sniff("\xC3\x28 broken utf-8"s), "");
@@ -34,11 +36,14 @@ TEST(EvidencePolicy, RefusesAMismatchNamingTheField) {
   EXPECT_NE(png_as_jpeg.message().find("png"), std::string::npos);
   EXPECT_EQ(p.check("application/x-msdownload", "MZ").field(), "content-type");
   EXPECT_EQ(p.check("image/png", "").field(), "body");
-  EXPECT_TRUE(p.check("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\x03\x04xx"s).ok());
+  EXPECT_TRUE(p.check("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      "PK\x03\x04xx"s)
+                  .ok());
 }
 
 TEST(EvidencePolicy, LimitsSizePerType) {
-  auto p = EvidencePolicy::parse(R"({"types":[{"type":"text/plain","magic":"text","max_bytes":10}]})");
+  auto p =
+      EvidencePolicy::parse(R"({"types":[{"type":"text/plain","magic":"text","max_bytes":10}]})");
   ASSERT_TRUE(p.ok()) << p.status().to_string();
   EXPECT_TRUE(p->check("text/plain", "0123456789").ok());
   Status big = p->check("text/plain", "0123456789A");
@@ -47,9 +52,13 @@ TEST(EvidencePolicy, LimitsSizePerType) {
 }
 
 TEST(EvidencePolicy, ParseNamesTheBadEntry) {
-  EXPECT_EQ(EvidencePolicy::parse(R"({"types":[{"type":"a/b","magic":"exe","max_bytes":1}]})").status().field(),
+  EXPECT_EQ(EvidencePolicy::parse(R"({"types":[{"type":"a/b","magic":"exe","max_bytes":1}]})")
+                .status()
+                .field(),
             "types[0].magic");
-  EXPECT_EQ(EvidencePolicy::parse(R"({"types":[{"type":"a/b","magic":"pdf","max_bytes":0}]})").status().field(),
+  EXPECT_EQ(EvidencePolicy::parse(R"({"types":[{"type":"a/b","magic":"pdf","max_bytes":0}]})")
+                .status()
+                .field(),
             "types[0].max_bytes");
   EXPECT_EQ(EvidencePolicy::parse(R"({"types":[{"type":"a/b","magic":"pdf","max_bytes":1},
                                                {"type":"a/b","magic":"pdf","max_bytes":1}]})")

@@ -22,7 +22,9 @@ constexpr const char* kCellFont = "Noto Serif CJK SC 12";
 constexpr const char* kPageNoFont = "Noto Serif CJK SC 12";
 constexpr double kLineSpacing = 1.5;
 
-int pu(double points) { return static_cast<int>(points * PANGO_SCALE); }
+int pu(double points) {
+  return static_cast<int>(points * PANGO_SCALE);
+}
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
   static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -48,7 +50,8 @@ std::vector<Line> lines_of(PangoLayout* layout) {
   } while (pango_layout_iter_next_line(it));
   pango_layout_iter_free(it);
   // With line spacing, a line's slot reaches down to the next line's top.
-  for (size_t i = 0; i + 1 < out.size(); ++i) out[i].bottom = std::max(out[i].bottom, out[i + 1].top);
+  for (size_t i = 0; i + 1 < out.size(); ++i)
+    out[i].bottom = std::max(out[i].bottom, out[i + 1].top);
   return out;
 }
 
@@ -193,7 +196,8 @@ class Writer {
     cairo_stroke(cr_);
   }
   void page_number() {
-    PangoLayout* l = layout("— " + std::to_string(page_) + " —", kPageNoFont, kTextW, PANGO_ALIGN_CENTER);
+    PangoLayout* l =
+        layout("— " + std::to_string(page_) + " —", kPageNoFont, kTextW, PANGO_ALIGN_CENTER);
     cairo_move_to(cr_, kLeft, kBottom + 10 * kMm);
     pango_cairo_show_layout(cr_, l);
     g_object_unref(l);

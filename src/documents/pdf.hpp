@@ -20,7 +20,7 @@ struct FormRow {
 };
 
 struct OfficialDocument {
-  std::string issuer;     // the issuing unit, above the title (e.g. 赤峰市松山区市场监督管理局)
+  std::string issuer;  // the issuing unit, above the title (e.g. 赤峰市松山区市场监督管理局)
   std::string title;      // 行政处罚决定书
   std::string number;     // the number line, e.g. 松市监罚〔2018〕12号; empty: none
   std::string addressee;  // the first line, flush left (e.g. 赤峰市公安局松山区分局：)

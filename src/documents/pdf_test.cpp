@@ -31,10 +31,13 @@ std::string run(const std::string& cmd) {
   return out;
 }
 
-bool have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+bool have(const char* tool) {
+  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 
 std::string write_temp(const std::string& bytes, const std::string& name) {
-  auto path = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".pdf");
+  auto path =
+      std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(path, std::ios::binary) << bytes;
   return path.string();
 }
@@ -44,7 +47,8 @@ CaseFile decided_case() {
   f.c.id = 7;
   f.c.case_no = "150404-2018-000007";
   f.c.title = "销售不合格复合肥";
-  f.c.summary = "当事人于2018年3月至4月间销售总养分含量不足的复合肥共计120袋，货值金额人民币9600元。";
+  f.c.summary =
+      "当事人于2018年3月至4月间销售总养分含量不足的复合肥共计120袋，货值金额人民币9600元。";
   f.c.status = "decided";
   f.c.unit_code = "150404";
   f.c.opened_at = "2018-04-20T09:00:00+08:00";
@@ -63,7 +67,9 @@ CaseFile decided_case() {
   ev.kind = "action";
   ev.at = "2018-05-01T08:00:00+08:00";
   ev.data = Json{{"action", "decide_penalty"},
-                 {"fields", {{"decision_no", "松市监罚〔2018〕12号"}, {"legal_basis", "《中华人民共和国产品质量法》第五十条"}}}};
+                 {"fields",
+                  {{"decision_no", "松市监罚〔2018〕12号"},
+                   {"legal_basis", "《中华人民共和国产品质量法》第五十条"}}}};
   f.timeline.push_back(ev);
   return f;
 }
@@ -106,7 +112,8 @@ TEST(RenderPdf, StartsAsPdfAndCarriesTheTextWithEmbeddedCjkFonts) {
   auto d = build_document(DocumentKind::kPenaltyDecision, decided_case());
   ASSERT_TRUE(d.ok());
   // A long body: the layout breaks pages and numbers them.
-  for (int i = 0; i < 30; ++i) d->paragraphs.push_back("第" + std::to_string(i) + "段：" + decided_case().c.summary);
+  for (int i = 0; i < 30; ++i)
+    d->paragraphs.push_back("第" + std::to_string(i) + "段：" + decided_case().c.summary);
   auto pdf = render_pdf(*d);
   ASSERT_TRUE(pdf.ok()) << pdf.status().to_string();
   ASSERT_GT(pdf->size(), 1000u);
@@ -121,8 +128,8 @@ TEST(RenderPdf, StartsAsPdfAndCarriesTheTextWithEmbeddedCjkFonts) {
   const std::string fonts = run("pdffonts '" + path + "'");
   EXPECT_NE(fonts.find("NotoSerifCJK"), std::string::npos) << fonts;
   // Every font is embedded (the "emb" column): no line of the table says "no" there.
-  for (size_t at = fonts.find('\n', fonts.find("-----")); at != std::string::npos && at + 1 < fonts.size();
-       at = fonts.find('\n', at + 1)) {
+  for (size_t at = fonts.find('\n', fonts.find("-----"));
+       at != std::string::npos && at + 1 < fonts.size(); at = fonts.find('\n', at + 1)) {
     std::string line = fonts.substr(at + 1, fonts.find('\n', at + 1) - at - 1);
     if (line.empty()) continue;
     EXPECT_NE(line.find(" yes "), std::string::npos) << line;
@@ -140,8 +147,10 @@ TEST(RenderPdf, FilingApprovalFormAndTransferLetter) {
   CaseEvent t;
   t.kind = "action";
   t.at = "2018-05-02T10:00:00+08:00";
-  t.data = Json{{"action", "approve_transfer"},
-                {"fields", {{"police_authority", "赤峰市公安局松山区分局"}, {"transfer_no", "松市监移〔2018〕3号"}}}};
+  t.data = Json{
+      {"action", "approve_transfer"},
+      {"fields",
+       {{"police_authority", "赤峰市公安局松山区分局"}, {"transfer_no", "松市监移〔2018〕3号"}}}};
   f.timeline.push_back(t);
   f.progress.decision = "transfer";
   auto letter = build_document(DocumentKind::kTransferLetter, f);

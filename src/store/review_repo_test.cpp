@@ -53,7 +53,8 @@ class ReviewRepoTest : public StoreTest {
   }
   Result<CaseReview> submit(const Actor& who, int64_t case_id, int minus) {
     auto check = [&](const Case& c) { return cases::may_review(who, c, *checklist_); };
-    return repo_->submit(who, case_id, check, scores(minus), checklist_->version(), checklist_->max_total());
+    return repo_->submit(who, case_id, check, scores(minus), checklist_->version(),
+                         checklist_->max_total());
   }
   size_t audit_entries() {
     size_t n = 0;

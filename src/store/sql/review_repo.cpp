@@ -43,7 +43,8 @@ UnitScore score_of(const sql::Row& r, size_t at) {
   const int64_t total = r.is_null(at + 1) ? 0 : r.int64(at + 1);
   const int64_t max_total = r.is_null(at + 2) ? 0 : r.int64(at + 2);
   if (s.count > 0) s.average = static_cast<double>(total) / static_cast<double>(s.count);
-  if (max_total > 0) s.average_percent = 100.0 * static_cast<double>(total) / static_cast<double>(max_total);
+  if (max_total > 0)
+    s.average_percent = 100.0 * static_cast<double>(total) / static_cast<double>(max_total);
   return s;
 }
 
@@ -116,13 +117,14 @@ Result<CaseReview> ReviewRepo::submit(const Actor& actor, int64_t case_id, const
       LJ_RETURN_IF_ERROR(c.exec(
           "UPDATE case_reviews SET checklist_version = ?, total = ?, max_total = ?, items = ?, "
           "comment = ?, version = version + 1, updated_at = ? WHERE id = ?",
-          {checklist_version, int64_t{scores.total}, int64_t{max_total}, items.dump(), scores.comment,
-           t, old.id}));
+          {checklist_version, int64_t{scores.total}, int64_t{max_total}, items.dump(),
+           scores.comment, t, old.id}));
     }
     LJ_ASSIGN_OR_RETURN(Rows rows,
                         c.query(std::string(kSelect) + "WHERE r.case_id = ? AND r.reviewer_id = ?",
                                 {case_id, actor.user_id}));
-    if (rows.empty()) return Status::Internal("the review of case " + std::to_string(case_id) + " was not stored");
+    if (rows.empty())
+      return Status::Internal("the review of case " + std::to_string(case_id) + " was not stored");
     CaseReview stored = row_to_review(rows[0]);
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, before.is_null() ? "create" : "update", "case_review",
                                     std::to_string(stored.id), before, to_json(stored)));
@@ -137,9 +139,10 @@ Result<std::vector<CaseReview>> ReviewRepo::of_case(const Actor& actor, int64_t 
   std::vector<CaseReview> out;
   Status st = store_.read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(store_.load_case(c, actor, case_id).status());
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string(kSelect) +
-                                               "WHERE r.case_id = ? ORDER BY r.updated_at DESC, r.id DESC",
-                                           {case_id}));
+    LJ_ASSIGN_OR_RETURN(
+        Rows rows,
+        c.query(std::string(kSelect) + "WHERE r.case_id = ? ORDER BY r.updated_at DESC, r.id DESC",
+                {case_id}));
     for (const auto& r : rows) out.push_back(row_to_review(r));
     return Status::Ok();
   });
@@ -169,21 +172,26 @@ Result<ReviewEvaluation> ReviewRepo::evaluate(const Actor& actor, const ReviewQu
       where += " AND r.updated_at <= ?";
       p.emplace_back(q.to + "T99");  // the whole day: any time of it sorts before "T99"
     }
-    LJ_ASSIGN_OR_RETURN(Rows all, c.query("SELECT COUNT(*), SUM(r.total), SUM(r.max_total) FROM case_reviews r " +
-                                              where, p));
+    LJ_ASSIGN_OR_RETURN(
+        Rows all,
+        c.query("SELECT COUNT(*), SUM(r.total), SUM(r.max_total) FROM case_reviews r " + where, p));
     out.overall = score_of(all[0], 0);
     out.overall.unit_code = out.unit_code;
-    LJ_ASSIGN_OR_RETURN(Rows per_unit,
-                        c.query("SELECT r.unit_code, COUNT(*), SUM(r.total), SUM(r.max_total) FROM case_reviews r " +
-                                    where + " GROUP BY r.unit_code ORDER BY r.unit_code",
-                                p));
+    LJ_ASSIGN_OR_RETURN(
+        Rows per_unit,
+        c.query(
+            "SELECT r.unit_code, COUNT(*), SUM(r.total), SUM(r.max_total) FROM case_reviews r " +
+                where + " GROUP BY r.unit_code ORDER BY r.unit_code",
+            p));
     for (const auto& r : per_unit) {
       UnitScore s = score_of(r, 1);
       s.unit_code = r.text(0);
       out.units.push_back(std::move(s));
     }
     std::stable_sort(out.units.begin(), out.units.end(),
-                     [](const UnitScore& a, const UnitScore& b) { return a.average_percent > b.average_percent; });
+                     [](const UnitScore& a, const UnitScore& b) {
+                       return a.average_percent > b.average_percent;
+                     });
     sql::Params lp = p;
     lp.emplace_back(int64_t{q.limit});
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string(kSelect) + where +

@@ -31,8 +31,9 @@ struct CaseReview {
 Json to_json(const CaseReview& r);
 
 struct ReviewQuery {
-  std::string unit_code;  // a unit in the actor's subtree (default: the actor's); its subtree counts
-  std::string from, to;   // YYYY-MM-DD, inclusive, on the review's last update; empty: open
+  std::string
+      unit_code;         // a unit in the actor's subtree (default: the actor's); its subtree counts
+  std::string from, to;  // YYYY-MM-DD, inclusive, on the review's last update; empty: open
   int limit = 200;
 };
 
@@ -46,8 +47,8 @@ struct UnitScore {
 struct ReviewEvaluation {
   std::string unit_code;
   UnitScore overall;
-  std::vector<UnitScore> units;      // per unit of the cases, best average first
-  std::vector<CaseReview> reviews;   // newest first, up to the limit (without items)
+  std::vector<UnitScore> units;     // per unit of the cases, best average first
+  std::vector<CaseReview> reviews;  // newest first, up to the limit (without items)
 };
 
 Json to_json(const ReviewEvaluation& e);
