@@ -33,7 +33,7 @@ Result<http::Response> get_checklist(Context& ctx) {
 
 Result<http::Response> case_reviews(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
-  ReviewRepo repo(ctx.app.store().sql());
+  CaseReviewRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(auto list, repo.of_case(ctx.actor, id));
   Json items = Json::array();
   for (const auto& r : list) items.push_back(to_json(r));
@@ -49,14 +49,14 @@ Result<http::Response> submit_review(Context& ctx) {
   if (ctx.actor.role != Role::kLeader)
     return Status::Forbidden("only a leader of a supervising unit reviews case files");
   LJ_ASSIGN_OR_RETURN(cases::ReviewScores scores, checklist->score(body));
-  ReviewRepo repo(ctx.app.store().sql());
+  CaseReviewRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(CaseReview stored, repo.submit(ctx.actor, id, check, scores,
                                                      checklist->version(), checklist->max_total()));
   return ok_json(to_json(stored), stored.version == 1 ? 201 : 200);
 }
 
 Result<http::Response> evaluate(Context& ctx) {
-  ReviewQuery q;
+  CaseReviewQuery q;
   q.unit_code = query_string(ctx.req, "unit");
   q.from = query_string(ctx.req, "from");
   q.to = query_string(ctx.req, "to");
@@ -65,8 +65,8 @@ Result<http::Response> evaluate(Context& ctx) {
   if (!q.from.empty() && !q.to.empty() && q.to < q.from)
     return Status::Invalid("to", "to (" + q.to + ") is before from (" + q.from + ")");
   LJ_ASSIGN_OR_RETURN(q.limit, query_int(ctx.req, "limit", 200, 1, 1000));
-  ReviewRepo repo(ctx.app.store().sql());
-  LJ_ASSIGN_OR_RETURN(ReviewEvaluation e, repo.evaluate(ctx.actor, q));
+  CaseReviewRepo repo(ctx.app.store().sql());
+  LJ_ASSIGN_OR_RETURN(CaseReviewEvaluation e, repo.evaluate(ctx.actor, q));
   Json out = to_json(e);
   out["from"] = q.from.empty() ? Json(nullptr) : Json(q.from);
   out["to"] = q.to.empty() ? Json(nullptr) : Json(q.to);

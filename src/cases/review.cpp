@@ -49,7 +49,7 @@ Result<ReviewChecklist> ReviewChecklist::parse(const std::string& text) {
     const Json& gj = j["groups"][g];
     const std::string at = "groups[" + std::to_string(g) + "]";
     if (!gj.is_object()) return Status::Invalid(at, at + " must be an object");
-    ChecklistGroup group;
+    ReviewChecklistGroup group;
     LJ_ASSIGN_OR_RETURN(group.code, string_at(gj, "code", at));
     LJ_ASSIGN_OR_RETURN(group.name_zh, string_at(gj, "name_zh", at));
     if (!gj.contains("items") || !gj["items"].is_array() || gj["items"].empty())
@@ -58,7 +58,7 @@ Result<ReviewChecklist> ReviewChecklist::parse(const std::string& text) {
       const Json& ij = gj["items"][i];
       const std::string iat = at + ".items[" + std::to_string(i) + "]";
       if (!ij.is_object()) return Status::Invalid(iat, iat + " must be an object");
-      ChecklistItem item;
+      ReviewChecklistItem item;
       item.group = group.code;
       LJ_ASSIGN_OR_RETURN(item.code, string_at(ij, "code", iat));
       LJ_ASSIGN_OR_RETURN(item.text, string_at(ij, "text", iat));
@@ -118,7 +118,7 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
   }
   if (!body.contains("items") || !body["items"].is_array())
     return Status::Invalid("items", "items must be an array of {item, score, comment}");
-  std::map<std::string, ItemScore> given;
+  std::map<std::string, ReviewItemScore> given;
   const Json& items = body["items"];
   for (size_t i = 0; i < items.size(); ++i) {
     const std::string at = "items[" + std::to_string(i) + "]";
@@ -128,7 +128,7 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
       if (it.key() != "item" && it.key() != "score" && it.key() != "comment")
         return Status::Invalid(at + "." + it.key(), at + ": unknown field '" + it.key() + "'");
     LJ_ASSIGN_OR_RETURN(std::string code, string_at(e, "item", at));
-    const ChecklistItem* item = nullptr;
+    const ReviewChecklistItem* item = nullptr;
     for (const auto& g : groups_)
       for (const auto& ci : g.items)
         if (ci.code == code) item = &ci;
@@ -143,7 +143,7 @@ Result<ReviewScores> ReviewChecklist::score(const Json& body) const {
     if (score < 0 || score > item->points)
       return Status::Invalid(at + ".score", at + ".score: '" + code + "' takes 0 to " +
                                                 std::to_string(item->points) + " points");
-    ItemScore s{code, static_cast<int>(score), ""};
+    ReviewItemScore s{code, static_cast<int>(score), ""};
     LJ_ASSIGN_OR_RETURN(s.comment, string_at(e, "comment", at, false));
     if (s.comment.size() > 4000)
       return Status::Invalid(at + ".comment", at + ".comment may have at most 4000 bytes");

@@ -12,21 +12,21 @@
 
 namespace lj::cases {
 
-struct ChecklistItem {
+struct ReviewChecklistItem {
   std::string code;   // "filing.approval"
   std::string group;  // "filing"
   std::string text;
   int points = 0;
 };
 
-struct ChecklistGroup {
+struct ReviewChecklistGroup {
   std::string code;
   std::string name_zh;
-  std::vector<ChecklistItem> items;
+  std::vector<ReviewChecklistItem> items;
 };
 
 // One item's score in a review.
-struct ItemScore {
+struct ReviewItemScore {
   std::string item;
   int score = 0;
   std::string comment;
@@ -34,7 +34,7 @@ struct ItemScore {
 
 // A validated review request: every item of the checklist scored once, in checklist order.
 struct ReviewScores {
-  std::vector<ItemScore> items;
+  std::vector<ReviewItemScore> items;
   int total = 0;
   std::string comment;
 };
@@ -48,7 +48,7 @@ class ReviewChecklist {
 
   const std::string& version() const { return version_; }
   const std::string& name_zh() const { return name_zh_; }
-  const std::vector<ChecklistGroup>& groups() const { return groups_; }
+  const std::vector<ReviewChecklistGroup>& groups() const { return groups_; }
   const std::vector<std::string>& reviewable_states() const { return states_; }
   int max_total() const { return max_total_; }
   Json to_json() const;
@@ -61,7 +61,7 @@ class ReviewChecklist {
  private:
   std::string version_, name_zh_;
   std::vector<std::string> states_;
-  std::vector<ChecklistGroup> groups_;
+  std::vector<ReviewChecklistGroup> groups_;
   int max_total_ = 0;
 };
 

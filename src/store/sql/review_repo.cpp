@@ -37,8 +37,8 @@ CaseReview row_to_review(const sql::Row& r) {
   return v;
 }
 
-UnitScore score_of(const sql::Row& r, size_t at) {
-  UnitScore s;
+UnitReviewScore score_of(const sql::Row& r, size_t at) {
+  UnitReviewScore s;
   s.count = r.int64(at);
   const int64_t total = r.is_null(at + 1) ? 0 : r.int64(at + 1);
   const int64_t max_total = r.is_null(at + 2) ? 0 : r.int64(at + 2);
@@ -48,7 +48,7 @@ UnitScore score_of(const sql::Row& r, size_t at) {
   return s;
 }
 
-Json to_json(const UnitScore& s) {
+Json to_json(const UnitReviewScore& s) {
   auto round1 = [](double x) { return std::round(x * 10) / 10; };
   return Json{{"unit_code", s.unit_code},
               {"count", s.count},
@@ -75,7 +75,7 @@ Json to_json(const CaseReview& r) {
               {"updated_at", r.updated_at}};
 }
 
-Json to_json(const ReviewEvaluation& e) {
+Json to_json(const CaseReviewEvaluation& e) {
   Json units = Json::array();
   for (const auto& u : e.units) units.push_back(to_json(u));
   Json reviews = Json::array();
@@ -89,9 +89,9 @@ Json to_json(const ReviewEvaluation& e) {
   return Json{{"unit", e.unit_code}, {"overall", overall}, {"units", units}, {"reviews", reviews}};
 }
 
-Result<CaseReview> ReviewRepo::submit(const Actor& actor, int64_t case_id, const Check& check,
-                                      const cases::ReviewScores& scores,
-                                      const std::string& checklist_version, int max_total) {
+Result<CaseReview> CaseReviewRepo::submit(const Actor& actor, int64_t case_id, const Check& check,
+                                          const cases::ReviewScores& scores,
+                                          const std::string& checklist_version, int max_total) {
   Result<CaseReview> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
@@ -135,7 +135,7 @@ Result<CaseReview> ReviewRepo::submit(const Actor& actor, int64_t case_id, const
   return out;
 }
 
-Result<std::vector<CaseReview>> ReviewRepo::of_case(const Actor& actor, int64_t case_id) {
+Result<std::vector<CaseReview>> CaseReviewRepo::of_case(const Actor& actor, int64_t case_id) {
   std::vector<CaseReview> out;
   Status st = store_.read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(store_.load_case(c, actor, case_id).status());
@@ -150,8 +150,9 @@ Result<std::vector<CaseReview>> ReviewRepo::of_case(const Actor& actor, int64_t 
   return out;
 }
 
-Result<ReviewEvaluation> ReviewRepo::evaluate(const Actor& actor, const ReviewQuery& q) {
-  ReviewEvaluation out;
+Result<CaseReviewEvaluation> CaseReviewRepo::evaluate(const Actor& actor,
+                                                      const CaseReviewQuery& q) {
+  CaseReviewEvaluation out;
   Status st = store_.read([&](Connection& c) -> Status {
     std::string path = actor.unit_path;
     out.unit_code = actor.unit_code;
@@ -184,12 +185,12 @@ Result<ReviewEvaluation> ReviewRepo::evaluate(const Actor& actor, const ReviewQu
                 where + " GROUP BY r.unit_code ORDER BY r.unit_code",
             p));
     for (const auto& r : per_unit) {
-      UnitScore s = score_of(r, 1);
+      UnitReviewScore s = score_of(r, 1);
       s.unit_code = r.text(0);
       out.units.push_back(std::move(s));
     }
     std::stable_sort(out.units.begin(), out.units.end(),
-                     [](const UnitScore& a, const UnitScore& b) {
+                     [](const UnitReviewScore& a, const UnitReviewScore& b) {
                        return a.average_percent > b.average_percent;
                      });
     sql::Params lp = p;

@@ -30,32 +30,32 @@ struct CaseReview {
 };
 Json to_json(const CaseReview& r);
 
-struct ReviewQuery {
+struct CaseReviewQuery {
   std::string
       unit_code;         // a unit in the actor's subtree (default: the actor's); its subtree counts
   std::string from, to;  // YYYY-MM-DD, inclusive, on the review's last update; empty: open
   int limit = 200;
 };
 
-struct UnitScore {
+struct UnitReviewScore {
   std::string unit_code;
   int64_t count = 0;
   double average = 0;          // mean total
   double average_percent = 0;  // mean of total / max_total, in percent
 };
 
-struct ReviewEvaluation {
+struct CaseReviewEvaluation {
   std::string unit_code;
-  UnitScore overall;
-  std::vector<UnitScore> units;     // per unit of the cases, best average first
-  std::vector<CaseReview> reviews;  // newest first, up to the limit (without items)
+  UnitReviewScore overall;
+  std::vector<UnitReviewScore> units;  // per unit of the cases, best average first
+  std::vector<CaseReview> reviews;     // newest first, up to the limit (without items)
 };
 
-Json to_json(const ReviewEvaluation& e);
+Json to_json(const CaseReviewEvaluation& e);
 
-class ReviewRepo {
+class CaseReviewRepo {
  public:
-  explicit ReviewRepo(SqlStore& store) : store_(store) {}
+  explicit CaseReviewRepo(SqlStore& store) : store_(store) {}
 
   // Loads the case (scoped), asks `check` whether the actor may review it, and stores the
   // actor's review of it (a new one, or the replacement of theirs with version + 1).
@@ -69,7 +69,7 @@ class ReviewRepo {
 
   // Scores of the reviews of cases in a unit's subtree; kInvalidArgument (field unit) for a unit
   // outside the actor's subtree.
-  Result<ReviewEvaluation> evaluate(const Actor& actor, const ReviewQuery& q);
+  Result<CaseReviewEvaluation> evaluate(const Actor& actor, const CaseReviewQuery& q);
 
  private:
   SqlStore& store_;

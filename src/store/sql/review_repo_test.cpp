@@ -13,7 +13,7 @@ namespace {
 
 using namespace store_testing;
 
-class ReviewRepoTest : public StoreTest {
+class CaseReviewRepoTest : public StoreTest {
  protected:
   void SetUp() override {
     StoreTest::SetUp();
@@ -22,7 +22,7 @@ class ReviewRepoTest : public StoreTest {
     auto c = cases::ReviewChecklist::load(dir ? dir : "data");
     ASSERT_TRUE(c.ok()) << c.status().to_string();
     checklist_ = std::make_unique<cases::ReviewChecklist>(std::move(*c));
-    repo_ = std::make_unique<ReviewRepo>(store_->sql());
+    repo_ = std::make_unique<CaseReviewRepo>(store_->sql());
     songshan_case_ = closed_case(kSongshan, "S-1");
     hongshan_case_ = closed_case(kHongshan, "H-1");
   }
@@ -63,11 +63,11 @@ class ReviewRepoTest : public StoreTest {
   }
 
   std::unique_ptr<cases::ReviewChecklist> checklist_;
-  std::unique_ptr<ReviewRepo> repo_;
+  std::unique_ptr<CaseReviewRepo> repo_;
   int64_t songshan_case_ = 0, hongshan_case_ = 0;
 };
 
-TEST_P(ReviewRepoTest, OneReviewPerReviewerReplacedWithANewVersionAndAudited) {
+TEST_P(CaseReviewRepoTest, OneReviewPerReviewerReplacedWithANewVersionAndAudited) {
   const size_t audits = audit_entries();
   auto first = submit(kLeague, songshan_case_, 3);
   ASSERT_TRUE(first.ok()) << first.status().to_string();
@@ -90,7 +90,7 @@ TEST_P(ReviewRepoTest, OneReviewPerReviewerReplacedWithANewVersionAndAudited) {
   EXPECT_TRUE(v.intact) << v.reason;
 }
 
-TEST_P(ReviewRepoTest, RefusalsAndScopeChangeNothing) {
+TEST_P(CaseReviewRepoTest, RefusalsAndScopeChangeNothing) {
   Lead lead = add_lead(kSongshan, "S-open", "2018-04-21T09:00:00+08:00");
   auto open = store_->open_case(kSongshan, lead.id, Case{});
   ASSERT_TRUE(open.ok());
@@ -105,11 +105,11 @@ TEST_P(ReviewRepoTest, RefusalsAndScopeChangeNothing) {
   EXPECT_EQ(audit_entries(), audits);
 }
 
-TEST_P(ReviewRepoTest, EvaluationAveragesTheScoresOfAUnitsSubtree) {
+TEST_P(CaseReviewRepoTest, EvaluationAveragesTheScoresOfAUnitsSubtree) {
   ASSERT_TRUE(submit(kLeague, songshan_case_, 10).ok());  // 90
   ASSERT_TRUE(submit(kRegion, songshan_case_, 0).ok());   // 100
   ASSERT_TRUE(submit(kLeague, hongshan_case_, 5).ok());   // 95
-  auto league = repo_->evaluate(kLeague, ReviewQuery{});
+  auto league = repo_->evaluate(kLeague, CaseReviewQuery{});
   ASSERT_TRUE(league.ok()) << league.status().to_string();
   EXPECT_EQ(league->unit_code, "150400");
   EXPECT_EQ(league->overall.count, 3);
@@ -119,29 +119,29 @@ TEST_P(ReviewRepoTest, EvaluationAveragesTheScoresOfAUnitsSubtree) {
   EXPECT_NEAR(league->units[0].average_percent, 95.0, 1e-9);
   EXPECT_EQ(league->reviews.size(), 3u);
 
-  ReviewQuery songshan;
+  CaseReviewQuery songshan;
   songshan.unit_code = "150404";
   auto one = repo_->evaluate(kRegion, songshan);
   ASSERT_TRUE(one.ok());
   EXPECT_EQ(one->overall.count, 2);
   EXPECT_NEAR(one->overall.average, 95.0, 1e-9);
 
-  ReviewQuery later;
+  CaseReviewQuery later;
   later.from = "2018-05-02";
   auto none = repo_->evaluate(kRegion, later);
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(none->overall.count, 0);
-  ReviewQuery that_day;
+  CaseReviewQuery that_day;
   that_day.from = "2018-05-01";
   that_day.to = "2018-05-01";
   EXPECT_EQ(repo_->evaluate(kRegion, that_day)->overall.count, 3);
 
-  ReviewQuery outside;
+  CaseReviewQuery outside;
   outside.unit_code = "150404";
   EXPECT_EQ(repo_->evaluate(kHongshan, outside).status().field(), "unit");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReviewRepoTest, ::testing::Values("sqlite", "postgres"),
+INSTANTIATE_TEST_SUITE_P(Backends, CaseReviewRepoTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
 }  // namespace
