@@ -12,9 +12,11 @@ packages=(build-essential cmake ninja-build ccache pkg-config git
   libhyperscan-dev libfasttext-dev libzip-dev libexpat1-dev
   postgresql-client-15)  # pg_dump, for `lijian backup` of a PostgreSQL database
 packages+=(libxlsxwriter-dev)  # the XLSX fixtures of the import tests (tests/import/make_xlsx)
+packages+=(libcairo2-dev libpango1.0-dev fonts-noto-cjk)  # official documents as PDF (src/documents)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk nginx-light curl procps)
   packages+=(xlsx2csv)  # the reference of bench/run-xlsx-bench.sh
+  packages+=(poppler-utils)  # pdftotext and pdffonts check the rendered documents
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -30,6 +30,8 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_resolve_routes(router_);
   add_supervision_routes(router_);
   add_cooperation_routes(router_);
+  add_document_routes(router_);
+  add_review_routes(router_);
 }
 
 App::~App() = default;

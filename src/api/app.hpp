@@ -21,8 +21,12 @@
 #include "screen/risk.hpp"
 #include "store/store.hpp"
 
+namespace lj::documents {
+class EvidencePolicy;
+}
 namespace lj::cases {
 struct IntegrityRules;  // cases/integrity.hpp
+class ReviewChecklist;
 }
 
 namespace lj::api {
@@ -53,6 +57,11 @@ struct AppConfig {
   // Working days to answer an assistance request (协查) that names no period of its own
   // (RULES.md: 15, 市场监督管理行政处罚程序规定); `lijian serve --assistance-answer-days`.
   int assistance_answer_working_days = 15;
+  // Evidence types, magic bytes and size limits (data/documents/evidence-types.json; null: the
+  // table compiled into src/documents/evidence.cpp).
+  std::shared_ptr<const documents::EvidencePolicy> evidence;
+  // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
+  std::shared_ptr<const cases::ReviewChecklist> review_checklist;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -117,6 +126,8 @@ void add_classify_routes(Router& r);
 void add_resolve_routes(Router& r);
 void add_supervision_routes(Router& r);
 void add_cooperation_routes(Router& r);
+void add_document_routes(Router& r);  // api/routes_documents.cpp
+void add_review_routes(Router& r);    // api/routes_review.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

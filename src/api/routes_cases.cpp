@@ -7,6 +7,7 @@
 #include "api/errors.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
+#include "documents/evidence.hpp"
 #include "model/json.hpp"
 #include "store/attachment_files.hpp"
 
@@ -85,16 +86,6 @@ Result<http::Response> add_note(Context& ctx) {
   return ok_json(to_json(created), 201);
 }
 
-// Types accepted as evidence; anything else is refused rather than stored blindly.
-bool allowed_type(const std::string& t) {
-  static const char* kTypes[] = {"application/pdf", "image/jpeg", "image/png", "image/webp",
-                                 "text/plain", "text/csv", "application/zip",
-                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                 "audio/mpeg", "video/mp4"};
-  return std::any_of(std::begin(kTypes), std::end(kTypes), [&](const char* k) { return t == k; });
-}
-
 Result<http::Response> upload(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
@@ -103,8 +94,10 @@ Result<http::Response> upload(Context& ctx) {
     return Status::Invalid("filename", "give the file's name as ?filename= (no slashes, at most 255 bytes)");
   const std::string* ct = ctx.req.header("content-type");
   std::string type = ct ? ct->substr(0, ct->find(';')) : "";
-  if (!allowed_type(type)) return Status::Invalid("content-type", "content type '" + type + "' is not accepted as evidence");
-  if (ctx.req.body.empty()) return Status::Invalid("body", "the file is empty");
+  // The declared type must be accepted and match the file's magic bytes, within its size limit.
+  static const documents::EvidencePolicy kDefaultEvidence = documents::EvidencePolicy::defaults();
+  const auto& evidence = ctx.app.config().evidence ? *ctx.app.config().evidence : kDefaultEvidence;
+  LJ_RETURN_IF_ERROR(evidence.check(type, ctx.req.body));
   if (static_cast<int64_t>(ctx.req.body.size()) > ctx.app.config().attachment_max_bytes)
     return Status{Code::kPayloadTooLarge, "the file is larger than the attachment limit", "body"};
   LJ_RETURN_IF_ERROR(ctx.app.store().get_case(ctx.actor, id).status());

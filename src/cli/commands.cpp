@@ -13,7 +13,9 @@
 #include "api/app.hpp"
 #include "auth/accounts.hpp"
 #include "cases/integrity.hpp"
+#include "cases/review.hpp"
 #include "core/crypto.hpp"
+#include "documents/evidence.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
@@ -153,6 +155,12 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto integrity = cases::IntegrityRules::load(data_dir);
   if (!integrity.ok()) return fail("integrity rules", integrity.status());
   app_cfg.integrity = std::make_shared<const cases::IntegrityRules>(std::move(*integrity));
+  auto evidence = documents::EvidencePolicy::load(data_dir);
+  if (!evidence.ok()) return fail("evidence types", evidence.status());
+  app_cfg.evidence = std::make_shared<const documents::EvidencePolicy>(std::move(*evidence));
+  auto checklist = cases::ReviewChecklist::load(data_dir);
+  if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
+  app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

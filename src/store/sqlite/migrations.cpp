@@ -568,6 +568,30 @@ CREATE INDEX integrity_flags_lead ON integrity_flags(lead_id, kind);
 CREATE INDEX integrity_flags_supervising ON integrity_flags(supervising_path, resolved_at);
 )sql";
 
+// Case-file review (案卷评查, cases/review.hpp, store/sql/review_repo.cpp): one review per
+// reviewer per case, replaced in place with a new version; items is the JSON array of item
+// scores; unit_path is the case's, for the evaluation of units by path prefix.
+constexpr std::string_view kSqliteV11 = R"sql(
+CREATE TABLE case_reviews (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  unit_code TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  reviewer_id INTEGER NOT NULL,
+  reviewer_name TEXT NOT NULL,
+  checklist_version TEXT NOT NULL,
+  total INTEGER NOT NULL,
+  max_total INTEGER NOT NULL,
+  items TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (case_id, reviewer_id)
+);
+CREATE INDEX case_reviews_unit ON case_reviews(unit_path, updated_at);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -579,6 +603,7 @@ constexpr Migration kSqlite[] = {
     {8, "case procedure: progress of each case through the penalty procedure", kSqliteV8},
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
+    {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
 };
 
 }  // namespace
