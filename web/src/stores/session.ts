@@ -1,0 +1,46 @@
+import { defineStore } from 'pinia';
+import { api, setCsrf, type User, type CodeEntry } from '../api';
+
+interface SessionState { user: User | null; expired: boolean; codes: CodeEntry[]; checked: boolean }
+
+export const useSession = defineStore('session', {
+  state: (): SessionState => ({ user: null, expired: false, codes: [], checked: false }),
+  getters: {
+    role: (s) => s.user?.role ?? '',
+    canEdit: (s) => s.user?.role === 'officer' || s.user?.role === 'leader',
+  },
+  actions: {
+    async restore() {
+      try {
+        const me = await api.get<{ csrf_token: string; user: User }>('/auth/me');
+        setCsrf(me.csrf_token);
+        this.user = me.user;
+        await this.loadCodes();
+      } catch { this.user = null; }
+      this.checked = true;
+    },
+    async login(username: string, password: string) {
+      const r = await api.post<{ csrf_token: string; user: User }>('/auth/login', { username, password });
+      setCsrf(r.csrf_token);
+      this.user = r.user;
+      this.expired = false;
+      await this.loadCodes();
+    },
+    async logout() {
+      try { await api.post('/auth/logout'); } catch { /* the session may already be gone */ }
+      this.user = null;
+      setCsrf('');
+    },
+    async loadCodes() {
+      if (this.codes.length) return;
+      const r = await api.get<{ items: CodeEntry[] }>('/codes');
+      this.codes = r.items;
+    },
+    codeName(kind: string, code: string | null | undefined, locale: string): string {
+      if (!code) return '';
+      const c = this.codes.find((x) => x.kind === kind && x.code === code);
+      return c ? (locale === 'en' ? c.name_en : c.name_zh) : code;
+    },
+    codesOf(kind: string): CodeEntry[] { return this.codes.filter((x) => x.kind === kind); },
+  },
+});
