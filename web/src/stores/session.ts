@@ -11,12 +11,15 @@ export const useSession = defineStore('session', {
   },
   actions: {
     async restore() {
+      // Only ask the server when this browser had a session: a first visit goes to the login
+      // without a 401 in the console.
+      if (localStorage.getItem('lijian.session') !== '1') { this.checked = true; return; }
       try {
         const me = await api.get<{ csrf_token: string; user: User }>('/auth/me');
         setCsrf(me.csrf_token);
         this.user = me.user;
         await this.loadCodes();
-      } catch { this.user = null; }
+      } catch { this.user = null; localStorage.removeItem('lijian.session'); }
       this.checked = true;
     },
     async login(username: string, password: string) {
@@ -24,11 +27,13 @@ export const useSession = defineStore('session', {
       setCsrf(r.csrf_token);
       this.user = r.user;
       this.expired = false;
+      localStorage.setItem('lijian.session', '1');
       await this.loadCodes();
     },
     async logout() {
       try { await api.post('/auth/logout'); } catch { /* the session may already be gone */ }
       this.user = null;
+      localStorage.removeItem('lijian.session');
       setCsrf('');
     },
     async loadCodes() {
