@@ -39,5 +39,10 @@ try {
   await page.goto(`${BASE}/imports`);
   await page.waitForSelector('[data-test=import-start]');
   await shot('imports');
+  await page.click('[data-test=logout]');
+  await login(page, 'demo_admin');
+  await page.goto(`${BASE}/admin`);
+  await page.waitForSelector('[data-test=users-table] .el-table__row');
+  await shot('admin');
   if (errors.length) { console.error('console errors:', errors); process.exitCode = 1; }
 } finally { await browser.close(); }

@@ -142,3 +142,24 @@ test('the language switches to English and back, and the choice survives a reloa
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
+
+test('administration: an administrator creates a user, validated before sending', async () => {
+  const { browser, page, errors } = await open();
+  try {
+    await login(page, 'demo_admin');
+    await page.click('text=系统管理');
+    await page.waitForSelector('[data-test=users-table] .el-table__row');
+    await page.click('[data-test=new-user]');
+    await page.fill('input[name=new-username]', 'x'); // too short: refused in the page
+    await page.click('.el-dialog__footer .el-button--primary');
+    await page.waitForSelector('text=用户名为 3–64 位字母、数字或 _ . -');
+    const name = `web_officer_${Date.now() % 100000}`;
+    await page.fill('input[name=new-username]', name);
+    await page.click('.el-dialog .el-select'); // the unit
+    await page.click('.el-select-dropdown__item:has-text("150404")');
+    await page.fill('.el-dialog input[type=password]', 'Web-Officer-2018!');
+    await page.click('.el-dialog__footer .el-button--primary');
+    await page.waitForSelector(`[data-test=users-table] >> text=${name}`);
+    assert.deepEqual(errors, []);
+  } finally { await browser.close(); }
+});

@@ -14,6 +14,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'cases/:id', name: 'case', component: () => import('./views/CaseDetailView.vue') },
       { path: 'imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { roles: ['admin', 'leader', 'officer'] } },
       { path: 'dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+      { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin', 'leader'] } },
       { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin', 'leader'] } },
     ],
   },
