@@ -95,7 +95,7 @@ test('a case through a step of its procedure, with the form validated first', as
     await page.click('[data-test=take-action]');
     await page.waitForFunction(() => document.querySelector('[data-test=case-status]')?.textContent.trim() === '已立案');
     assert.match(await page.textContent('[data-test=case-deadlines]'), /办案期限/);
-    assert.match(await page.textContent('[data-test=case-timeline]'), /file/);
+    assert.match(await page.textContent('[data-test=case-timeline]'), /立案/);
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
