@@ -163,3 +163,20 @@ test('administration: an administrator creates a user, validated before sending'
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
+
+test('an expired session returns to the login with a notice, then to the page asked for', async () => {
+  const { browser, page, errors } = await open();
+  try {
+    await login(page, 'demo_songshan_officer');
+    await page.context().clearCookies(); // the server no longer knows this browser's session
+    await page.click('[data-test=menu] >> text=案件');
+    await page.waitForSelector('text=登录已过期，请重新登录');
+    await page.fill('input[name=username]', 'demo_songshan_officer');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/cases$/);
+    await page.waitForSelector('[data-test=cases-table] .el-table__row');
+    // Only the 401 that revealed the expiry may show in the console.
+    assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
+  } finally { await browser.close(); }
+});
