@@ -96,6 +96,11 @@ test('a case through a step of its procedure, with the form validated first', as
     await page.waitForFunction(() => document.querySelector('[data-test=case-status]')?.textContent.trim() === '已立案');
     assert.match(await page.textContent('[data-test=case-deadlines]'), /办案期限/);
     assert.match(await page.textContent('[data-test=case-timeline]'), /立案/);
+    // Evidence: upload a photo, preview it in the page.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.setInputFiles('[data-test=evidence-file]', { name: '现场照片.png', mimeType: 'image/png', buffer: png });
+    await page.click('[data-test=preview]');
+    await page.waitForFunction(() => document.querySelector('[data-test=preview-image]')?.naturalWidth === 1);
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }
 });
