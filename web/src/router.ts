@@ -1,0 +1,34 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { useSession } from './stores/session';
+
+// Pages load on demand (one chunk each); `roles` limits a page and its menu entry.
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  {
+    path: '/', component: () => import('./views/ShellView.vue'),
+    children: [
+      { path: '', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },
+      { path: 'leads', name: 'leads', component: () => import('./views/LeadsView.vue') },
+      { path: 'leads/:id', name: 'lead', component: () => import('./views/LeadDetailView.vue') },
+      { path: 'cases', name: 'cases', component: () => import('./views/CasesView.vue') },
+      { path: 'cases/:id', name: 'case', component: () => import('./views/CaseDetailView.vue') },
+      { path: 'imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { roles: ['admin', 'leader', 'officer'] } },
+      { path: 'dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
+      { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin', 'leader'] } },
+      { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin', 'leader'] } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+router.beforeEach(async (to) => {
+  const s = useSession();
+  if (!s.checked) await s.restore();
+  if (to.meta.public) return true;
+  if (!s.user) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  const roles = to.meta.roles as string[] | undefined;
+  if (roles && !roles.includes(s.user.role)) return { name: 'workbench' };
+  return true;
+});
