@@ -29,7 +29,7 @@ std::string add(const char* from, int n) {
 }
 
 TEST(WorkCalendar, ShipsTheYearsOfTheNotices) {
-  EXPECT_EQ(shipped().first_year(), 2018);
+  EXPECT_EQ(shipped().first_year(), 2017);
   EXPECT_GE(shipped().last_year(), 2026);
 }
 
@@ -53,6 +53,12 @@ TEST(WorkCalendar, DeadlinesAcrossHolidaysAndAdjustedWeekends) {
   EXPECT_EQ(add("2026-02-13", 1), "2026-02-14");  // Saturday worked before 春节 2026
   EXPECT_EQ(add("2026-02-13", 2), "2026-02-24");  // 春节 15–23 February 2026
   EXPECT_EQ(add("2018-06-15", 0), "2018-06-15");
+  // 2017: 春节 27 January – 2 February with Sunday 22 January and Saturday 4 February worked;
+  // 中秋 and 国庆 1–8 October with Saturday 30 September worked.
+  EXPECT_EQ(add("2017-01-26", 1), "2017-02-03");
+  EXPECT_EQ(add("2017-02-03", 1), "2017-02-04");
+  EXPECT_EQ(add("2017-09-29", 1), "2017-09-30");
+  EXPECT_EQ(add("2017-09-29", 2), "2017-10-09");
   // The start day is not counted, even when it is a holiday.
   EXPECT_EQ(add("2018-10-03", 1), "2018-10-08");
 }
@@ -68,7 +74,7 @@ TEST(WorkCalendar, WorkingDaysAndCounts) {
 }
 
 TEST(WorkCalendar, RefusesDatesItDoesNotCover) {
-  EXPECT_FALSE(shipped().is_working_day(D("2017-12-29")).ok());
+  EXPECT_FALSE(shipped().is_working_day(D("2016-12-29")).ok());
   const std::string late = std::to_string(shipped().last_year()) + "-12-20";
   auto past_end = shipped().add_working_days(D(late.c_str()), 15);
   ASSERT_FALSE(past_end.ok());

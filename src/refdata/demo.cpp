@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "model/actor.hpp"
 #include "refdata/campaign.hpp"
+#include "cases/case_actions.hpp"
 #include "refdata/demo_data.hpp"
 #include "refdata/demo_sampling.hpp"
 #include "refdata/demo_labels.hpp"
@@ -137,6 +138,11 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
   if (opts.sampling)
     LJ_RETURN_IF_ERROR(demo::load_demo_sampling(store, data, enterprise_ids, opts.seed));
 
+  // Opened cases get their statutory periods stored, as POST /api/v1/cases does.
+  LJ_ASSIGN_OR_RETURN(cases::Procedure procedure, cases::Procedure::load(data_dir));
+  LJ_ASSIGN_OR_RETURN(calendar::WorkCalendar work_calendar, calendar::WorkCalendar::load(data_dir));
+  CaseProcedureRepo procedure_repo(store.sql());
+  const auto schedule = cases::deadline_schedule(procedure, work_calendar);
   std::vector<demo::LabelledDemoLead> labelled;
   for (demo::LeadDraft& d : data.leads) {
     if (d.enterprise >= 0) d.lead.enterprise_id = enterprise_ids[static_cast<size_t>(d.enterprise)];
@@ -150,6 +156,7 @@ Result<std::vector<DemoAccount>> load_demo(Store& store, const std::string& data
       return Status(opened.status().code(), "opening the case of demo lead " + d.lead.source_id +
                                                 ": " + opened.status().message());
     }
+    LJ_RETURN_IF_ERROR(procedure_repo.refresh_deadlines(opener, opened->id, schedule));
   }
   LJ_RETURN_IF_ERROR(demo::label_demo_leads(store, labelled));
   // Link the leads that name enterprises the way sources do, and group the repeated ones.

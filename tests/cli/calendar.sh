@@ -27,7 +27,7 @@ expect 0 2026-02-24 add --from 2026-02-13 --working-days 2
 expect 0 "2026-02-28	working" check 2026-02-28
 expect 0 "2026-02-21	rest" check 2026-02-21
 expect 1 "" add --from 2026-12-20 --working-days 15
-expect 1 "" add --from 2017-06-01 --working-days 1
+expect 1 "" add --from 2016-06-01 --working-days 1
 expect 1 "" add --from 2026-13-01 --working-days 1
 expect 1 "" add --from 2026-01-05 --working-days -3
 expect 2 "" add --from 2026-01-05
