@@ -1,5 +1,6 @@
 #include "cases/deadlines.hpp"
 
+#include <algorithm>
 #include <optional>
 
 namespace lj::cases {
@@ -28,9 +29,8 @@ std::vector<TimelineStep> steps_of(const std::vector<CaseEvent>& timeline) {
   return out;
 }
 
-bool stopped(const Procedure& p, const std::string& state) {
-  const ProcedureState* s = p.state(state);
-  return s && s->clock_stopped;
+bool stopped(const DeadlineRule& rule, const std::string& state) {
+  return std::find(rule.stops_in.begin(), rule.stops_in.end(), state) != rule.stops_in.end();
 }
 
 }  // namespace
@@ -70,8 +70,8 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
     for (size_t i = first; i < steps.size() && d.ended_on.empty(); ++i) {
       const TimelineStep& s = steps[i];
       if (s.action == "extend_deadline" && s.fields.value("deadline", "") == rule.kind) ++d.extensions;
-      if (stopped(procedure, s.to) && !stopped(procedure, s.from)) stop_on = s.on;
-      if (!stopped(procedure, s.to) && stopped(procedure, s.from) && !stop_on.empty()) {
+      if (stopped(rule, s.to) && !stopped(rule, s.from)) stop_on = s.on;
+      if (!stopped(rule, s.to) && stopped(rule, s.from) && !stop_on.empty()) {
         pauses.emplace_back(stop_on, s.on);
         stop_on.clear();
       }

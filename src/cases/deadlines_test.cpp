@@ -102,6 +102,29 @@ TEST(CaseDeadlines, WorkingDayPeriodsSkipTheWorkingDaysOfASuspension) {
   EXPECT_EQ(d.days_left, 8);  // 12 (a Saturday worked), 14, 15, 16, 17, 18, 21, 22 October
 }
 
+TEST(CaseDeadlines, TestingStopsTheCaseClockSeizureAndPreservationRunTheirOwn) {
+  std::vector<CaseEvent> t = {step("2018-05-02", "file", "filing_review", "filed"),
+                              step("2018-05-03", "start_investigation", "filed", "investigating"),
+                              // Seized on 4 May: 30 days, to 3 June.
+                              step("2018-05-04", "seize", "investigating", "investigating",
+                                   {{"items", "复合肥200袋"}, {"place", "仓库"}, {"decision_no", "扣〔2018〕1号"}}),
+                              // Evidence preserved on Friday 4 May: 7 working days are 7, 8, 9,
+                              // 10, 11, 14, 15 May. Testing stops neither of these periods.
+                              step("2018-05-04", "preserve_evidence", "investigating", "investigating",
+                                   {{"items", "账簿"}}),
+                              // Sent for testing 10 May, back 30 May: 20 days that do not count.
+                              step("2018-05-10", "start_testing", "investigating", "testing"),
+                              step("2018-05-30", "finish_testing", "testing", "investigating")};
+  EXPECT_EQ(find(t, "seizure", "2018-05-31").due_on, "2018-06-03");
+  EXPECT_EQ(find(t, "evidence_preservation", "2018-05-31").due_on, "2018-05-15");
+  EXPECT_EQ(find(t, "evidence_preservation", "2018-05-31").status, "overdue");
+  DeadlineState c = find(t, "case_decision", "2018-05-31");
+  EXPECT_EQ(c.stopped_days, 20);
+  EXPECT_EQ(c.due_on, "2018-08-20");  // 31 July + 20 days
+  t.push_back(step("2018-06-01", "release_seizure", "investigating", "investigating", {{"handling", "解除"}}));
+  EXPECT_EQ(find(t, "seizure", "2018-06-02").status, "met");
+}
+
 TEST(CaseDeadlines, AStepTakenAgainStartsANewPeriod) {
   std::vector<CaseEvent> t = {
       step("2018-04-02", "submit_legal_review", "investigating", "legal_review"),

@@ -139,6 +139,14 @@ Result<Procedure> Procedure::from_json(const Json& doc) {
       if (!ext.is_number_integer() || ext.get<int>() < 0 || ext.get<int>() > 3650)
         return Status::Invalid(where + ".extension", "extension must be 0..3650");
       r.extension = ext.get<int>();
+      if (d.contains("stops_in")) {
+        LJ_ASSIGN_OR_RETURN(r.stops_in, strings_of(d, "stops_in", where));
+        for (const auto& st : r.stops_in)
+          if (!p.state(st)) return Status::Invalid(where + ".stops_in", "no state '" + st + "'");
+      } else {
+        for (const auto& st : p.states_)
+          if (st.clock_stopped) r.stops_in.push_back(st.code);
+      }
       p.deadlines_.push_back(std::move(r));
     }
   }

@@ -46,6 +46,9 @@ struct DeadlineRule {
   int length = 0;
   bool working_days = true;         // else calendar days
   int extension = 0;                // what one extension adds, in the same unit (0: none)
+  // States in which this period stands still: "stops_in" when the definition names them (an
+  // empty list: it never stops, like a seizure's 30 days), else every clock_stopped state.
+  std::vector<std::string> stops_in;
   std::string source;
 };
 

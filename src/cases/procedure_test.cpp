@@ -29,7 +29,9 @@ const Json kAllFields = {{"reason", "r"},          {"party_kind", "person"}, {"f
                          {"police_authority", "赤峰市公安局松山分局"}, {"transfer_no", "t"},
                          {"served_on", "2018-06-01"}, {"method", "direct"},
                          {"executed_on", "2018-06-10"}, {"result", "paid"},
-                         {"closing_report", "c"}, {"deadline", "case_decision"}};
+                         {"closing_report", "c"}, {"deadline", "case_decision"},
+                         {"item", "复合肥样品"}, {"institution", "质检所"}, {"result", "不合格"},
+                         {"items", "复合肥200袋"}, {"place", "仓库"}, {"handling", "解除"}};
 
 Code code_of(const Result<Step>& r) { return r.ok() ? Code::kOk : r.status().code(); }
 

@@ -37,7 +37,7 @@ const std::map<std::string, std::set<std::string>> kMissionCodes = {
       "other"}},
     {"lead_status", {"new", "verifying", "verified", "rejected", "case_opened"}},
     // The states of the case procedure (data/procedure/penalty-procedure.json).
-    {"case_status", {"filing_review", "filed", "not_filed", "investigating", "legal_review", "notice",
+    {"case_status", {"filing_review", "filed", "not_filed", "investigating", "testing", "legal_review", "notice",
                      "hearing", "deciding", "decided", "transfer_review", "transferred", "served",
                      "executed", "suspended", "closed", "revoked"}},
 };
