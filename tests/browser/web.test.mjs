@@ -185,3 +185,18 @@ test('an expired session returns to the login with a notice, then to the page as
     assert.deepEqual(errors.filter((e) => !/status of 401/.test(e)), []);
   } finally { await browser.close(); }
 });
+
+test('workbench: supervision and assistance threads for those who handle cases, none for an administrator', async () => {
+  for (const [user, shown] of [['demo_songshan_officer', true], ['demo_admin', false]]) {
+    const { browser, page, errors } = await open();
+    try {
+      await login(page, user);
+      await page.goto(`${BASE}/`);
+      await page.waitForSelector('[data-test=work-deadlines]');
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.isVisible('[data-test=work-supervisions]'), shown, user);
+      assert.equal(await page.isVisible('[data-test=work-assistance]'), shown, user);
+      assert.deepEqual(errors, [], `${user}: no console errors`);
+    } finally { await browser.close(); }
+  }
+});
