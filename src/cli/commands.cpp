@@ -8,6 +8,7 @@
 #include <iostream>
 #include <thread>
 
+#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
 #include "api/app.hpp"
@@ -269,6 +270,14 @@ int run_backup(const Common& c, const std::string& to) {
   if (!st.ok()) return fail("backup failed", st);
   std::cout << "backup written to " << to << "\n";
   return 0;
+}
+
+void add_common_options(CLI::App* sub, Common& c) {
+  sub->add_option("--db", c.db, "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
+      ->capture_default_str();
+  sub->add_option("--data-dir", c.data_dir, "reference data folder (default: found beside the binary)");
+  sub->add_option("--province", c.province, "GB/T 2260 code of the province the unit tree covers")
+      ->capture_default_str();
 }
 
 }  // namespace lj::cli

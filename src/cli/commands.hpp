@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace CLI {
+class App;
+}
+
 namespace lj::cli {
 
 struct Common {
@@ -34,6 +38,9 @@ struct DemoOptions {
 struct UserAddOptions {
   std::string username, password, unit, role, display_name;
 };
+
+// Adds --db, --data-dir and --province (bound to `c`, which must outlive parsing) to `sub`.
+void add_common_options(CLI::App* sub, Common& c);
 
 int run_serve(const Common& c, const ServeOptions& o);
 int run_migrate(const Common& c);

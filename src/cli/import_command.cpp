@@ -155,14 +155,7 @@ void add_import_command(CLI::App& app, int& exit_code) {
       "import leads, enterprises or sampling results from CSV (header row), XLSX (first sheet, "
       "header row) or NDJSON (.ndjson/.jsonl, or - for stdin); prints {\"accepted\",\"duplicates\","
       "\"rejected\",\"errors\"}; see docs/import.md");
-  sub->add_option("--db", args->common.db,
-                  "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
-      ->capture_default_str();
-  sub->add_option("--data-dir", args->common.data_dir,
-                  "reference data folder (default: found beside the binary)");
-  sub->add_option("--province", args->common.province,
-                  "GB/T 2260 code of the province the unit tree covers")
-      ->capture_default_str();
+  add_common_options(sub, args->common);
   sub->add_option("--kind", args->kind, "what the file holds: leads, enterprises or sampling")->required();
   sub->add_option("--batch-size", args->batch_size, "rows per write transaction")
       ->capture_default_str();

@@ -22,13 +22,7 @@ int main(int argc, char** argv) {
   CLI::App app{"Lijian (利剑): market-regulation enforcement campaigns"};
   app.require_subcommand(1);
   Common common;
-  auto add_common = [&](CLI::App* sub) {
-    sub->add_option("--db", common.db, "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
-        ->capture_default_str();
-    sub->add_option("--data-dir", common.data_dir, "reference data folder (default: found beside the binary)");
-    sub->add_option("--province", common.province, "GB/T 2260 code of the province the unit tree covers")
-        ->capture_default_str();
-  };
+  auto add_common = [&](CLI::App* sub) { add_common_options(sub, common); };
 
   ServeOptions serve;
   auto* s = app.add_subcommand("serve", "run the HTTP server (API under /api/v1, web app at /)");

@@ -66,14 +66,7 @@ void add_resolve_command(CLI::App& app, int& exit_code) {
       "link leads to registry enterprises (exact USCC, else scored on name, address and region) "
       "and group them into matters; prints {\"leads\",\"linked\",\"review\",\"unmatched\",...}; "
       "see docs/entity-resolution.md");
-  sub->add_option("--db", args->common.db,
-                  "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
-      ->capture_default_str();
-  sub->add_option("--data-dir", args->common.data_dir,
-                  "reference data folder (default: found beside the binary)");
-  sub->add_option("--province", args->common.province,
-                  "GB/T 2260 code of the province the unit tree covers")
-      ->capture_default_str();
+  add_common_options(sub, args->common);
   sub->add_flag(
       "--all", args->all,
       "also re-match the leads that found no enterprise before (after a registry import)");

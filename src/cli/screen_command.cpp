@@ -139,15 +139,8 @@ int run(const ScreenArgs& a, const std::string& what) {
   return 0;
 }
 
-void add_common_options(CLI::App* sub, ScreenArgs& a) {
-  sub->add_option("--db", a.common.db,
-                  "database URL: sqlite://FILE or postgresql://user:pass@host:port/db")
-      ->capture_default_str();
-  sub->add_option("--data-dir", a.common.data_dir,
-                  "reference data folder (default: found beside the binary)");
-  sub->add_option("--province", a.common.province,
-                  "GB/T 2260 code of the province the unit tree covers")
-      ->capture_default_str();
+void add_screen_options(CLI::App* sub, ScreenArgs& a) {
+  add_common_options(sub, a.common);
   sub->add_flag("--json", a.json, "print compact JSON (one line); indented otherwise");
   sub->add_option("--unit", a.unit,
                   "scope: this unit's subtree, as an analyst of that unit sees it (default: the "
@@ -165,7 +158,7 @@ void add_screen_command(CLI::App& app, int& exit_code) {
 
   auto* risk = screen->add_subcommand(
       "risk", "enterprises ranked by explainable risk score, each factor's points and share");
-  add_common_options(risk, *args);
+  add_screen_options(risk, *args);
   risk->add_option("--category", args->category, "only enterprises whose main category is this");
   risk->add_option("--as-of", args->as_of,
                    "month YYYY-MM the decay counts from (default: newest data)");
@@ -186,7 +179,7 @@ void add_screen_command(CLI::App& app, int& exit_code) {
 
   auto* hot = screen->add_subcommand(
       "hotspots", "non-conformance and complaint rates by division and category, empirical Bayes");
-  add_common_options(hot, *args);
+  add_screen_options(hot, *args);
   hot->add_option("--level", args->level, "county or league")
       ->capture_default_str()
       ->check(CLI::IsMember({"county", "league"}));
@@ -199,7 +192,7 @@ void add_screen_command(CLI::App& app, int& exit_code) {
   hot->callback([args, &exit_code] { exit_code = run(*args, "hotspots"); });
 
   auto* trend = screen->add_subcommand("trends", "leads and sampling failures by month and group");
-  add_common_options(trend, *args);
+  add_screen_options(trend, *args);
   trend->add_option("--group", args->group, "special_action, product_category or source")
       ->capture_default_str()
       ->check(CLI::IsMember({"special_action", "product_category", "source"}));

@@ -23,6 +23,17 @@ bool requesting_side(const AssistanceRequest& r, const Actor& actor) {
   return r.from_unit_path.empty() ? under(r.to_unit_path, actor) : under(r.from_unit_path, actor);
 }
 
+// A request still open, acted on by the side that may (`answering`: the requested unit, else
+// the requesting one); `what` ends the refusal, e.g. "answered by the requested unit".
+Status check_open(const AssistanceRequest& r, const Actor& actor, bool answering,
+                  const std::string& what) {
+  const std::string name = "assistance request " + std::to_string(r.id);
+  if (!(answering ? answering_side(r, actor) : requesting_side(r, actor)))
+    return Status::Forbidden(name + " is " + what);
+  if (r.state != "requested") return Status::Conflict(name + " is " + r.state, "state");
+  return Status::Ok();
+}
+
 constexpr const char* kAssistanceColumns =
     "a.id, a.direction, a.case_id, c.case_no, c.title, a.from_unit_code, a.from_unit_path, "
     "a.to_unit_code, a.to_unit_path, a.external_party_id, e.name, a.external_reference, "
@@ -287,12 +298,7 @@ Result<AssistanceRequest> CooperationRepo::answer(const Actor& actor, int64_t id
   Result<AssistanceRequest> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(AssistanceRequest before, load_assistance(c, actor, id));
-    if (!answering_side(before, actor))
-      return Status::Forbidden("assistance request " + std::to_string(id) +
-                               " is answered by the requested unit");
-    if (before.state != "requested")
-      return Status::Conflict("assistance request " + std::to_string(id) + " is " + before.state,
-                              "state");
+    LJ_RETURN_IF_ERROR(check_open(before, actor, true, "answered by the requested unit"));
     const std::string t = store_.now();
     LJ_RETURN_IF_ERROR(
         c.exec("UPDATE assistance_requests SET state = 'answered', answer = ?, answered_by = ?, "
@@ -321,12 +327,7 @@ Result<AssistanceRequest> CooperationRepo::extend(const Actor& actor, int64_t id
   Result<AssistanceRequest> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(AssistanceRequest before, load_assistance(c, actor, id));
-    if (!answering_side(before, actor))
-      return Status::Forbidden("assistance request " + std::to_string(id) +
-                               " is extended by the requested unit");
-    if (before.state != "requested")
-      return Status::Conflict("assistance request " + std::to_string(id) + " is " + before.state,
-                              "state");
+    LJ_RETURN_IF_ERROR(check_open(before, actor, true, "extended by the requested unit"));
     if (due_on <= before.due_on)
       return Status::Invalid("due_on",
                              "the new due day " + due_on + " must be after " + before.due_on);
@@ -356,12 +357,7 @@ Result<AssistanceRequest> CooperationRepo::withdraw(const Actor& actor, int64_t 
   Result<AssistanceRequest> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(AssistanceRequest before, load_assistance(c, actor, id));
-    if (!requesting_side(before, actor))
-      return Status::Forbidden("assistance request " + std::to_string(id) +
-                               " is withdrawn by the requesting unit");
-    if (before.state != "requested")
-      return Status::Conflict("assistance request " + std::to_string(id) + " is " + before.state,
-                              "state");
+    LJ_RETURN_IF_ERROR(check_open(before, actor, false, "withdrawn by the requesting unit"));
     const std::string t = store_.now();
     LJ_RETURN_IF_ERROR(
         c.exec("UPDATE assistance_requests SET state = 'withdrawn', withdrawn_at = ? WHERE id = ?",
