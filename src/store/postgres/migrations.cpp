@@ -602,6 +602,31 @@ CREATE TABLE case_reviews (
 CREATE INDEX case_reviews_unit ON case_reviews(unit_path, updated_at);
 )sql";
 
+// Reports of the evaluation of units (docs/evaluation.md, version 16): the monthly dispatch
+// report (调度会) and the notification draft (通报), stored when produced. content is the file
+// as base64url text (one format for both engines); (kind, unit_code, period, format) is unique
+// so that the scheduled production of every server stores a month's report once.
+constexpr std::string_view kPostgresV16 = R"sql(
+CREATE TABLE reports (
+  id BIGSERIAL PRIMARY KEY,
+  kind TEXT NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  period TEXT NOT NULL,
+  format TEXT NOT NULL,
+  title TEXT NOT NULL,
+  content TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  produced_by INTEGER NOT NULL,
+  produced_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (kind, unit_code, period, format)
+);
+CREATE INDEX reports_scope ON reports(unit_path, period);
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
@@ -614,6 +639,7 @@ constexpr Migration kPostgres[] = {
     {9, "case facts, major-case flag and integrity flags", kPostgresV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kPostgresV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kPostgresV11},
+    {16, "evaluation reports: dispatch reports and notification drafts as stored files", kPostgresV16},
 };
 
 }  // namespace
