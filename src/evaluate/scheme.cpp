@@ -135,7 +135,7 @@ Json Scheme::to_json() const {
   for (const auto& [k, v] : market_entities) entities[k] = v;
   return Json{{"version", version},
               {"indicators", inds},
-              {"market_entities", entities},
+              {"market_entities", Json{{"per_unit", entities}}},
               {"zero_case", Json{{"max_cases", zero_case_max}}},
               {"declining",
                Json{{"measure", declining_measure},
