@@ -39,7 +39,7 @@ struct SupervisedCase {
 };
 
 struct HotspotRow {
-  std::string division_code, division_name, category;
+  std::string division_code, division_name, category;  // category: its Chinese name when known
   int64_t sampled = 0, failed = 0, complaints = 0, enterprises = 0;
   int flags = 0;  // flagged rates: non-conformance and/or complaints
 };

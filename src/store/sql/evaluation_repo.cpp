@@ -92,6 +92,8 @@ constexpr const char* kReportColumns =
 
 }  // namespace
 
+DisclosureSource disclosure_source() { return {}; }
+
 Json to_json(const StoredReport& r) {
   return Json{{"id", r.id},           {"kind", r.kind},
               {"unit_code", r.unit_code}, {"period", r.period},

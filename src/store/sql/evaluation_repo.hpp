@@ -29,6 +29,10 @@ struct DisclosurePathCount {
 using DisclosureSource = std::function<Result<std::vector<DisclosurePathCount>>(
     sql::Connection& c, const std::string& path_prefix, const std::string& from,
     const std::string& to)>;
+// The disclosure source the application uses (store/sql/evaluation_repo.cpp): none until the
+// publications of the disclosure feature are merged, so the indicator reads null and the scheme
+// weighs it 0. Wiring it is this one function.
+DisclosureSource disclosure_source();
 
 struct StoredReport {
   int64_t id = 0;
@@ -51,7 +55,7 @@ struct ReportQuery {
 
 class EvaluationRepo {
  public:
-  explicit EvaluationRepo(SqlStore& store, DisclosureSource disclosure = {})
+  explicit EvaluationRepo(SqlStore& store, DisclosureSource disclosure = disclosure_source())
       : store_(store), disclosure_(std::move(disclosure)) {}
 
   // The evaluation of `unit_code` (empty: the actor's unit) and the leagues and counties of its

@@ -16,8 +16,7 @@ namespace {
 constexpr const char* kLeadsBySource =
     "SELECT l.source, COUNT(*) FROM leads l WHERE l.unit_path LIKE ? AND l.received_at >= ? "
     "AND l.received_at <= ? GROUP BY l.source ORDER BY COUNT(*) DESC, l.source";
-constexpr const char* kSourceNames =
-    "SELECT code, name_zh FROM codes WHERE kind = 'lead_source'";
+constexpr const char* kCodeNames = "SELECT code, name_zh FROM codes WHERE kind = ?";
 // Statutory periods overdue at the end of the month: started by then, due before its last day,
 // and not ended by then.
 constexpr const char* kOverdue =
@@ -63,7 +62,8 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
   out.unit_name = unit.name;
   out.unit_level = unit.level;
   out.month = month;
-  std::map<std::string, std::string> names;  // unit code -> name
+  std::map<std::string, std::string> names;          // unit code -> name
+  std::map<std::string, std::string> category_name;  // product category code -> name
   Status st = store_.read([&](Connection& c) -> Status {
     const std::string prefix = unit.path + "%";
     const std::string last = month.to(), end = month.to() + "T99";
@@ -83,7 +83,9 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
         if (path.rfind(p, 0) == 0) add(r);
     };
     LJ_ASSIGN_OR_RETURN(Rows sources, c.query(kLeadsBySource, {prefix, month.from(), end}));
-    LJ_ASSIGN_OR_RETURN(Rows source_names, c.query(kSourceNames, {}));
+    LJ_ASSIGN_OR_RETURN(Rows source_names, c.query(kCodeNames, {std::string("lead_source")}));
+    LJ_ASSIGN_OR_RETURN(Rows category_names, c.query(kCodeNames, {std::string("product_category")}));
+    for (const auto& r : category_names) category_name[r.text(0)] = r.text(1);
     std::map<std::string, std::string> source_name;
     for (const auto& r : source_names) source_name[r.text(0)] = r.text(1);
     for (const auto& r : sources) {
@@ -148,8 +150,9 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
   for (const auto& h : spots) {
     if (out.hotspots.size() >= kMaxHotspots) break;
     auto it = names.find(h.division_code);
+    auto cat = category_name.find(h.category);
     out.hotspots.push_back({h.division_code, it == names.end() ? h.division_code : it->second,
-                            h.category, h.sampled, h.failed, h.complaints, h.enterprises,
+                            cat == category_name.end() ? h.category : cat->second, h.sampled, h.failed, h.complaints, h.enterprises,
                             h.flags()});
   }
   return out;
