@@ -27,7 +27,9 @@ Result<const evaluate::Scheme*> scheme_of(Context& ctx) {
   return s.get();
 }
 
-std::string today(Context& ctx) { return format_time(ctx.app.clock().now()).substr(0, 10); }
+std::string today(Context& ctx) {
+  return format_time(ctx.app.clock().now()).substr(0, 10);
+}
 
 std::string percent_encode(const std::string& s) {
   static const char* kHex = "0123456789ABCDEF";
@@ -75,8 +77,9 @@ Result<documents::ReportRequest> report_request(Context& ctx, const char* period
 Result<http::Response> post_notification(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(const evaluate::Scheme* s, scheme_of(ctx));
   LJ_ASSIGN_OR_RETURN(documents::ReportRequest r, report_request(ctx, "period"));
-  LJ_ASSIGN_OR_RETURN(StoredReport stored, documents::produce_notification(
-                                               ctx.app.store().sql(), ctx.actor, r, *s, today(ctx)));
+  LJ_ASSIGN_OR_RETURN(
+      StoredReport stored,
+      documents::produce_notification(ctx.app.store().sql(), ctx.actor, r, *s, today(ctx)));
   return ok_json(to_json(stored), 201);
 }
 

@@ -70,7 +70,8 @@ void add_evaluate_command(CLI::App& app, int& exit_code) {
   sub->add_option("--db", args->common.db, "database URL (CONTRACTS.md)");
   sub->add_option("--data-dir", args->common.data_dir,
                   "reference data folder (default: found beside the binary)");
-  sub->add_option("--unit", args->unit, "the unit whose leagues and counties are evaluated (default: the region)");
+  sub->add_option("--unit", args->unit,
+                  "the unit whose leagues and counties are evaluated (default: the region)");
   sub->add_option("--period", args->period, "YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY")->required();
   sub->add_option("--notification", args->notification,
                   "also write the notification draft (通报) PDF to this file and store it");

@@ -40,7 +40,9 @@ Result<Opened> open(const ReportArgs& a) {
   return o;
 }
 
-std::string today() { return format_time(system_clock().now()).substr(0, 10); }
+std::string today() {
+  return format_time(system_clock().now()).substr(0, 10);
+}
 
 int run_dispatch(const ReportArgs& a) {
   auto o = open(a);
@@ -110,10 +112,12 @@ void common_options(CLI::App* sub, ReportArgs& a) {
 
 void add_report_command(CLI::App& app, int& exit_code) {
   auto args = std::make_shared<ReportArgs>();
-  auto* report = app.add_subcommand("report", "reports of the evaluation of units (docs/evaluation.md)");
+  auto* report =
+      app.add_subcommand("report", "reports of the evaluation of units (docs/evaluation.md)");
   report->require_subcommand(1);
   auto* dispatch = report->add_subcommand(
-      "dispatch", "produce and store the monthly dispatch report (调度会) of a league or the region");
+      "dispatch",
+      "produce and store the monthly dispatch report (调度会) of a league or the region");
   common_options(dispatch, *args);
   dispatch->add_option("--unit", args->unit, "6-digit code of a league or the region")->required();
   dispatch->add_option("--month", args->month, "YYYY-MM")->required();
@@ -124,7 +128,8 @@ void add_report_command(CLI::App& app, int& exit_code) {
   auto* due = report->add_subcommand(
       "due", "run the scheduled production of last month's dispatch reports (idempotent)");
   common_options(due, *args);
-  due->add_option("--today", args->today, "the day to run as (YYYY-MM-DD; default today in Shanghai)");
+  due->add_option("--today", args->today,
+                  "the day to run as (YYYY-MM-DD; default today in Shanghai)");
   due->callback([args, &exit_code] { exit_code = run_due(*args); });
   auto* list = report->add_subcommand("list", "the stored reports of a unit's subtree as JSON");
   common_options(list, *args);

@@ -10,13 +10,17 @@
 namespace lj::documents {
 namespace {
 
-std::string n(int64_t v) { return std::to_string(v); }
+std::string n(int64_t v) {
+  return std::to_string(v);
+}
 
-const char* kDeadlineNames[][2] = {
-    {"filing_decision", "立案审查期限"}, {"case_decision", "办案期限"},
-    {"legal_review", "法制审核期限"},    {"statement", "陈述申辩期限"},
-    {"transfer_approval", "移送审批期限"}, {"seizure", "查封扣押期限"},
-    {"evidence_preservation", "先行登记保存处理期限"}};
+const char* kDeadlineNames[][2] = {{"filing_decision", "立案审查期限"},
+                                   {"case_decision", "办案期限"},
+                                   {"legal_review", "法制审核期限"},
+                                   {"statement", "陈述申辩期限"},
+                                   {"transfer_approval", "移送审批期限"},
+                                   {"seizure", "查封扣押期限"},
+                                   {"evidence_preservation", "先行登记保存处理期限"}};
 
 std::string deadline_name(const std::string& kind) {
   for (const auto& k : kDeadlineNames)
@@ -32,7 +36,8 @@ std::string numbered(const std::string& heading, const std::vector<std::string>&
                      const std::string& none) {
   if (items.empty()) return heading + none;
   std::string s = heading;
-  for (size_t i = 0; i < items.size(); ++i) s += "（" + n(static_cast<int64_t>(i + 1)) + "）" + items[i];
+  for (size_t i = 0; i < items.size(); ++i)
+    s += "（" + n(static_cast<int64_t>(i + 1)) + "）" + items[i];
   return s;
 }
 
@@ -76,26 +81,30 @@ OfficialDocument dispatch_document(const evaluate::DispatchReport& r, const std:
   d.number = "（" + r.month.name_zh() + "调度会材料）";
   d.subject = "dispatch report " + r.unit_code + " " + r.month.code();
   std::string sources;
-  for (const auto& s : r.leads_by_source) sources += (sources.empty() ? "" : "；") + s.name + " " + n(s.count);
+  for (const auto& s : r.leads_by_source)
+    sources += (sources.empty() ? "" : "；") + s.name + " " + n(s.count);
   d.form.push_back({"统计期间", r.month.from() + " 至 " + r.month.to()});
-  d.form.push_back({"新增线索", n(r.total.leads) + " 条" + (sources.empty() ? "" : "（" + sources + "）")});
+  d.form.push_back(
+      {"新增线索", n(r.total.leads) + " 条" + (sources.empty() ? "" : "（" + sources + "）")});
   d.form.push_back({"立案 / 结案", n(r.total.filed) + " 件 / " + n(r.total.closed) + " 件"});
   d.form.push_back({"超期事项", n(static_cast<int64_t>(r.overdue.size())) + " 项"});
   d.form.push_back({"督办案件", n(static_cast<int64_t>(r.supervised.size())) + " 件"});
   for (const auto& u : r.units)
     d.form.push_back({u.name, "新增线索 " + n(u.leads) + "，立案 " + n(u.filed) + "，结案 " +
-                                  n(u.closed) + "，超期 " + n(u.overdue) + "，督办 " + n(u.supervised)});
+                                  n(u.closed) + "，超期 " + n(u.overdue) + "，督办 " +
+                                  n(u.supervised)});
   std::vector<std::string> overdue;
   for (const auto& o : r.overdue)
-    overdue.push_back(o.unit_name + " " + o.case_no + " " + deadline_name(o.kind) + "于" + o.due_on +
-                      "届满，至月末超期 " + n(o.days_overdue) + " 日。");
+    overdue.push_back(o.unit_name + " " + o.case_no + " " + deadline_name(o.kind) + "于" +
+                      o.due_on + "届满，至月末超期 " + n(o.days_overdue) + " 日。");
   d.paragraphs.push_back(numbered("一、超期事项。", overdue, "本月无超期事项。"));
   std::vector<std::string> supervised;
   for (const auto& s : r.supervised)
-    supervised.push_back(s.unit_name + " " + s.case_no + "“" + s.title + "”，" + s.supervising_unit +
-                         "督办，办结期限 " + s.deadline_on + "，已报送进展 " + n(s.reports) + " 次" +
-                         (s.last_report_at.empty() ? "" : "（最近 " + s.last_report_at.substr(0, 10) + "）") +
-                         (s.state == "open" ? "，正在办理。" : "，已办结。"));
+    supervised.push_back(
+        s.unit_name + " " + s.case_no + "“" + s.title + "”，" + s.supervising_unit +
+        "督办，办结期限 " + s.deadline_on + "，已报送进展 " + n(s.reports) + " 次" +
+        (s.last_report_at.empty() ? "" : "（最近 " + s.last_report_at.substr(0, 10) + "）") +
+        (s.state == "open" ? "，正在办理。" : "，已办结。"));
   d.paragraphs.push_back(numbered("二、督办案件进展。", supervised, "本月无督办案件。"));
   std::string zero;
   for (const auto& z : r.zero_case) zero += (zero.empty() ? "" : "、") + z.name;
@@ -112,11 +121,13 @@ OfficialDocument dispatch_document(const evaluate::DispatchReport& r, const std:
   return d;
 }
 
-Result<std::string> render_dispatch_pdf(const evaluate::DispatchReport& r, const std::string& date) {
+Result<std::string> render_dispatch_pdf(const evaluate::DispatchReport& r,
+                                        const std::string& date) {
   return render_pdf(dispatch_document(r, date));
 }
 
-Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r, const std::string& date) {
+Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r,
+                                         const std::string& date) {
   TempFile file;
   if (file.path().empty()) return Status{Code::kUnavailable, "cannot create a temporary file"};
   lxw_workbook* wb = workbook_new(file.path().c_str());
@@ -142,9 +153,10 @@ Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r, cons
   worksheet_set_column(ws, 0, 0, 30, nullptr);
   worksheet_set_column(ws, 1, 5, 12, nullptr);
   worksheet_merge_range(ws, 0, 0, 0, 5, (r.unit_name + dispatch_title(r)).c_str(), title);
-  worksheet_merge_range(ws, 1, 0, 1, 5,
-                        ("统计期间：" + r.month.from() + " 至 " + r.month.to() + "　制表日期：" + date).c_str(),
-                        nullptr);
+  worksheet_merge_range(
+      ws, 1, 0, 1, 5,
+      ("统计期间：" + r.month.from() + " 至 " + r.month.to() + "　制表日期：" + date).c_str(),
+      nullptr);
   worksheet_merge_range(ws, 2, 0, 3, 0, "单位", head);
   worksheet_merge_range(ws, 2, 1, 3, 1, "新增线索", head);
   worksheet_merge_range(ws, 2, 2, 2, 3, "案件", head);
@@ -195,7 +207,8 @@ Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r, cons
     str(od, y, 3, o.due_on);
     num(od, y++, 4, o.days_overdue);
   }
-  lxw_worksheet* sv = sheet("督办案件", {"案件编号", "案件名称", "承办单位", "督办单位", "办结期限", "进展报告次数", "状态"});
+  lxw_worksheet* sv = sheet("督办案件", {"案件编号", "案件名称", "承办单位", "督办单位", "办结期限",
+                                         "进展报告次数", "状态"});
   y = 1;
   for (const auto& s : r.supervised) {
     str(sv, y, 0, s.case_no);
@@ -215,7 +228,8 @@ Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r, cons
     num(zc, y, 3, z.leads_received);
     num(zc, y++, 4, z.officers);
   }
-  lxw_worksheet* hs = sheet("区域热点", {"区划代码", "区域", "产品类别", "抽检批次", "不合格批次", "投诉举报", "预警项数"});
+  lxw_worksheet* hs = sheet("区域热点", {"区划代码", "区域", "产品类别", "抽检批次", "不合格批次",
+                                         "投诉举报", "预警项数"});
   y = 1;
   for (const auto& h : r.hotspots) {
     str(hs, y, 0, h.division_code);

@@ -20,7 +20,8 @@ Result<std::string> render_dispatch_pdf(const evaluate::DispatchReport& r, const
 // The workbook (bytes of an .xlsx file): sheet 调度表 with the merged title and the two-level
 // header (单位 | 新增线索 | 案件: 立案 结案 | 督查督办: 超期事项 督办案件) per subordinate unit and
 // the total, then one sheet each for 线索来源, 超期事项, 督办案件, 零办案单位, 区域热点.
-Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r, const std::string& date);
+Result<std::string> render_dispatch_xlsx(const evaluate::DispatchReport& r,
+                                         const std::string& date);
 
 // "2018年5月执法打假工作调度情况" for the report's month.
 std::string dispatch_title(const evaluate::DispatchReport& r);

@@ -95,10 +95,10 @@ TEST(DispatchReport, PdfCarriesTheFigures) {
   const std::string path = write_temp(*pdf, "dispatch.pdf");
   const std::string text = flat(run("pdftotext -enc UTF-8 '" + path + "' -"));
   std::filesystem::remove(path);
-  for (const char* want : {"2018年5月执法打假工作调度情况", "赤峰市市场监督管理局", "48条",
-                           "12365投诉举报32", "5件/3件", "办案期限于2018-05-25届满",
-                           "超期6日", "复合肥有效含量不足案", "已报送进展1次",
-                           "本月未立案的单位：红山区市场监督管理局", "二〇一八年六月一日"})
+  for (const char* want :
+       {"2018年5月执法打假工作调度情况", "赤峰市市场监督管理局", "48条", "12365投诉举报32",
+        "5件/3件", "办案期限于2018-05-25届满", "超期6日", "复合肥有效含量不足案", "已报送进展1次",
+        "本月未立案的单位：红山区市场监督管理局", "二〇一八年六月一日"})
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
 }
 
@@ -124,12 +124,16 @@ TEST(DispatchReport, XlsxReadsBackWithMergedHeaders) {
   EXPECT_NE(sheet.find("<c r=\"B7\" s=\""), std::string::npos);
   EXPECT_NE(sheet.find("<v>48</v>"), std::string::npos);
   // LibreOffice writes the first sheet as CSV; filter options 44,34,76: comma, quote, UTF-8.
-  if (!have("libreoffice")) GTEST_SKIP() << "LibreOffice is not installed: read back through the XML only";
-  const auto dir = std::filesystem::temp_directory_path() / ("lj-xlsx-" + std::to_string(::getpid()));
+  if (!have("libreoffice"))
+    GTEST_SKIP() << "LibreOffice is not installed: read back through the XML only";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("lj-xlsx-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / "dispatch.xlsx").string();
   std::ofstream(path, std::ios::binary) << *xlsx;
-  run("cd '" + dir.string() + "' && libreoffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' dispatch.xlsx >/dev/null 2>&1");
+  run("cd '" + dir.string() +
+      "' && libreoffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' "
+      "dispatch.xlsx >/dev/null 2>&1");
   std::ifstream csv(dir / "dispatch.csv");
   std::string text((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
   std::filesystem::remove_all(dir);
@@ -166,10 +170,11 @@ TEST(Notification, PdfNamesRanksZeroCaseAndDecliningUnitsWithTheirFigures) {
   const std::string path = write_temp(*pdf, "notification.pdf");
   const std::string text = flat(run("pdftotext -enc UTF-8 '" + path + "' -"));
   std::filesystem::remove(path);
-  for (const char* want : {"关于2018年第二季度执法打假绩效评价情况的通报（草稿）",
-                           "各旗县（市、区）市场监督管理局：", "第1名：松山区市场监督管理局，得分100.00",
-                           "第2名：红山区市场监督管理局，得分0.00", "零办案单位。本期红山区市场监督管理局",
-                           "较上年同期5件下降100.0%", "责令上述单位作出书面检查"})
+  for (const char* want :
+       {"关于2018年第二季度执法打假绩效评价情况的通报（草稿）", "各旗县（市、区）市场监督管理局：",
+        "第1名：松山区市场监督管理局，得分100.00", "第2名：红山区市场监督管理局，得分0.00",
+        "零办案单位。本期红山区市场监督管理局", "较上年同期5件下降100.0%",
+        "责令上述单位作出书面检查"})
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
 }
 

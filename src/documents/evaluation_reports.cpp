@@ -27,15 +27,17 @@ Result<StoredReport> produce_dispatch(SqlStore& store, const Actor& actor, const
   LJ_RETURN_IF_ERROR(check_producer(actor));
   LJ_ASSIGN_OR_RETURN(evaluate::Period month, evaluate::parse_period(r.period, "month"));
   if (month.kind != evaluate::PeriodKind::kMonth)
-    return Status::Invalid("month", "a dispatch report covers a month: expected YYYY-MM, got '" +
-                                        r.period + "'");
+    return Status::Invalid(
+        "month", "a dispatch report covers a month: expected YYYY-MM, got '" + r.period + "'");
   if (r.format != "pdf" && r.format != "xlsx")
     return Status::Invalid("format", "format must be pdf or xlsx, got '" + r.format + "'");
   EvaluationRepo repo(store);
   LJ_ASSIGN_OR_RETURN(Unit unit, repo.unit_in_scope(actor, r.unit_code));
   if (unit.level == "county")
-    return Status::Invalid("unit", "dispatch reports are made for a league or the region, not the "
-                                   "county unit " + unit.code);
+    return Status::Invalid("unit",
+                           "dispatch reports are made for a league or the region, not the "
+                           "county unit " +
+                               unit.code);
   LJ_ASSIGN_OR_RETURN(evaluate::DispatchReport content,
                       repo.dispatch(actor, unit.code, month, scheme, hotspots));
   StoredReport s;
@@ -60,7 +62,8 @@ Result<StoredReport> produce_notification(SqlStore& store, const Actor& actor,
   LJ_RETURN_IF_ERROR(check_producer(actor));
   LJ_ASSIGN_OR_RETURN(evaluate::Period period, evaluate::parse_period(r.period, "period"));
   if (!r.format.empty() && r.format != "pdf")
-    return Status::Invalid("format", "a notification draft is a PDF, got format '" + r.format + "'");
+    return Status::Invalid("format",
+                           "a notification draft is a PDF, got format '" + r.format + "'");
   EvaluationRepo repo(store);
   LJ_ASSIGN_OR_RETURN(Unit unit, repo.unit_in_scope(actor, r.unit_code));
   LJ_ASSIGN_OR_RETURN(evaluate::Evaluation e, repo.evaluate(actor, unit.code, period, scheme));
@@ -81,7 +84,8 @@ Result<int> produce_due_dispatch_reports(SqlStore& store, const calendar::WorkCa
                                          const screen::HotspotConfig& hotspots,
                                          const std::string& today) {
   LJ_ASSIGN_OR_RETURN(calendar::Date day, calendar::parse_date(today, "today"));
-  LJ_ASSIGN_OR_RETURN(evaluate::Period current, evaluate::parse_period(today.substr(0, 7), "today"));
+  LJ_ASSIGN_OR_RETURN(evaluate::Period current,
+                      evaluate::parse_period(today.substr(0, 7), "today"));
   // The first working day of the current month.
   LJ_ASSIGN_OR_RETURN(calendar::Date first, calendar::parse_date(current.from(), "today"));
   for (;;) {

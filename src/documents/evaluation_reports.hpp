@@ -15,11 +15,11 @@
 namespace lj::documents {
 
 struct ReportRequest {
-  std::string unit_code;  // empty: the actor's unit
-  std::string period;     // dispatch: YYYY-MM; notification: any evaluation period
-  std::string format;     // dispatch: pdf | xlsx; notification: pdf
+  std::string unit_code;             // empty: the actor's unit
+  std::string period;                // dispatch: YYYY-MM; notification: any evaluation period
+  std::string format;                // dispatch: pdf | xlsx; notification: pdf
   std::string origin = "on_demand";  // on_demand | schedule
-  bool replace = true;    // produce again over a stored one (on demand); false: keep it
+  bool replace = true;               // produce again over a stored one (on demand); false: keep it
 };
 
 // Validates the request (kInvalidArgument naming unit, month/period or format), produces the

@@ -34,8 +34,8 @@ struct OverdueItem {
 struct SupervisedCase {
   int64_t case_id = 0;
   std::string case_no, title, unit_name, supervising_unit, level, deadline_on, state;
-  int64_t reports = 0;          // progress reports received so far
-  std::string last_report_at;   // empty: none yet
+  int64_t reports = 0;         // progress reports received so far
+  std::string last_report_at;  // empty: none yet
 };
 
 struct HotspotRow {

@@ -16,9 +16,13 @@ int64_t declining_measure(const Scheme& s, const UnitFigures& f) {
   return s.declining_measure == "cases_closed" ? f.cases_closed : f.cases_filed;
 }
 
-int level_order(const std::string& level) { return level == "city" ? 0 : 1; }
+int level_order(const std::string& level) {
+  return level == "city" ? 0 : 1;
+}
 
-double round_to(double x, double unit) { return std::round(x / unit) * unit; }
+double round_to(double x, double unit) {
+  return std::round(x / unit) * unit;
+}
 
 Json opt(const std::optional<double>& v, double unit = 0.0001) {
   return v ? Json(round_to(*v, unit)) : Json(nullptr);
@@ -45,7 +49,8 @@ std::optional<double> normalised(const Indicator& ind, const UnitFigures& f) {
   auto v = measure_value(ind.measure, f);
   if (!v) return v;
   switch (ind.normalise) {
-    case Normalise::kNone: return v;
+    case Normalise::kNone:
+      return v;
     case Normalise::kPerOfficer:
       if (f.officers <= 0) return std::nullopt;
       return *v / static_cast<double>(f.officers);
@@ -79,7 +84,8 @@ Evaluation evaluate_units(const Scheme& scheme, const Period& period, const Unit
   out.unit_code = total.code;
   out.unit_name = total.name;
   out.total = total;
-  std::erase_if(figures, [](const UnitFigures& f) { return f.level != "city" && f.level != "county"; });
+  std::erase_if(figures,
+                [](const UnitFigures& f) { return f.level != "city" && f.level != "county"; });
   std::sort(figures.begin(), figures.end(), [](const UnitFigures& a, const UnitFigures& b) {
     return std::pair(level_order(a.level), a.code) < std::pair(level_order(b.level), b.code);
   });
@@ -119,9 +125,8 @@ Evaluation evaluate_units(const Scheme& scheme, const Period& period, const Unit
     std::stable_sort(order.begin(), order.end(),
                      [](auto* a, auto* b) { return a->score > b->score; });
     for (size_t i = 0; i < order.size(); ++i) {
-      order[i]->rank = (i > 0 && order[i]->score == order[i - 1]->score)
-                           ? order[i - 1]->rank
-                           : static_cast<int>(i) + 1;
+      order[i]->rank = (i > 0 && order[i]->score == order[i - 1]->score) ? order[i - 1]->rank
+                                                                         : static_cast<int>(i) + 1;
       order[i]->ranked_among = static_cast<int>(order.size());
     }
   }
@@ -141,14 +146,18 @@ Evaluation evaluate_units(const Scheme& scheme, const Period& period, const Unit
     d.last_year = f.last_year;
     d.previous = f.previous;
     if (!f.previous.empty())
-      d.moving_average = static_cast<double>(std::accumulate(f.previous.begin(), f.previous.end(), int64_t{0})) /
-                         static_cast<double>(f.previous.size());
+      d.moving_average =
+          static_cast<double>(std::accumulate(f.previous.begin(), f.previous.end(), int64_t{0})) /
+          static_cast<double>(f.previous.size());
     if (f.last_year > 0)
-      d.drop_vs_last_year_percent = 100.0 * static_cast<double>(f.last_year - cur) / static_cast<double>(f.last_year);
+      d.drop_vs_last_year_percent =
+          100.0 * static_cast<double>(f.last_year - cur) / static_cast<double>(f.last_year);
     if (d.moving_average > 0)
-      d.drop_vs_average_percent = 100.0 * (d.moving_average - static_cast<double>(cur)) / d.moving_average;
+      d.drop_vs_average_percent =
+          100.0 * (d.moving_average - static_cast<double>(cur)) / d.moving_average;
     if (dropped(cur, f.last_year, scheme.vs_last_year)) d.reasons.push_back("vs_last_year");
-    if (dropped_vs_average(cur, f.previous, scheme.moving_average)) d.reasons.push_back("moving_average");
+    if (dropped_vs_average(cur, f.previous, scheme.moving_average))
+      d.reasons.push_back("moving_average");
     if (!d.reasons.empty()) out.declining.push_back(std::move(d));
   }
   return out;

@@ -75,7 +75,8 @@ Evaluation evaluate_units(const Scheme& scheme, const Period& period, const Unit
 // Whether `current` fell by the rule against `base` (integer arithmetic: exact at the boundary).
 bool dropped(int64_t current, int64_t base, const DropRule& rule);
 // The same against the average of `previous` (sum over n periods).
-bool dropped_vs_average(int64_t current, const std::vector<int64_t>& previous, const DropRule& rule);
+bool dropped_vs_average(int64_t current, const std::vector<int64_t>& previous,
+                        const DropRule& rule);
 
 Json to_json(const UnitFigures& f);
 Json to_json(const Evaluation& e, const Scheme& scheme);

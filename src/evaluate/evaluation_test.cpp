@@ -25,8 +25,8 @@ Scheme three_indicators() {
   return s;
 }
 
-UnitFigures unit(const std::string& code, const std::string& level, int64_t filed,
-                 int64_t officers, int64_t ended, int64_t met, int64_t major, int64_t entities) {
+UnitFigures unit(const std::string& code, const std::string& level, int64_t filed, int64_t officers,
+                 int64_t ended, int64_t met, int64_t major, int64_t entities) {
   UnitFigures f;
   f.code = code;
   f.name = "单位" + code;
@@ -61,10 +61,9 @@ TEST(Evaluation, ScoresAgainstTheBestOfTheLevelWorkedOutByHand) {
   auto p = parse_period("2018-Q2");
   ASSERT_TRUE(p.ok());
   UnitFigures total = unit("150000", "province", 10, 6, 6, 5, 1, 15000);
-  std::vector<UnitFigures> figs = {unit("A", "county", 6, 3, 4, 3, 1, 5000),
-                                   unit("B", "county", 4, 1, 2, 2, 0, 10000),
-                                   unit("C", "county", 0, 2, 0, 0, 0, 0),
-                                   unit("L", "city", 10, 6, 6, 5, 1, 15000), total};
+  std::vector<UnitFigures> figs = {
+      unit("A", "county", 6, 3, 4, 3, 1, 5000), unit("B", "county", 4, 1, 2, 2, 0, 10000),
+      unit("C", "county", 0, 2, 0, 0, 0, 0), unit("L", "city", 10, 6, 6, 5, 1, 15000), total};
   Evaluation e = evaluate_units(s, *p, total, figs);
   ASSERT_EQ(e.units.size(), 4u);  // the province is not ranked
   EXPECT_DOUBLE_EQ(find(e, "A").score, 67.5);
@@ -139,11 +138,11 @@ TEST(Evaluation, ZeroCaseThresholdIsInclusive) {
 
 TEST(Declining, AgainstLastYearAtTheBoundary) {
   const DropRule rule{30, 3};
-  EXPECT_TRUE(dropped(7, 10, rule));   // (10 − 7) / 10 = 30 %: at the threshold, listed
-  EXPECT_FALSE(dropped(8, 10, rule));  // 20 %
-  EXPECT_TRUE(dropped(2, 3, rule));    // 33.3 % of the smallest base that counts
-  EXPECT_FALSE(dropped(0, 2, rule));   // 100 % of a base below min_base: too small to judge
-  EXPECT_FALSE(dropped(12, 10, rule)); // a rise
+  EXPECT_TRUE(dropped(7, 10, rule));    // (10 − 7) / 10 = 30 %: at the threshold, listed
+  EXPECT_FALSE(dropped(8, 10, rule));   // 20 %
+  EXPECT_TRUE(dropped(2, 3, rule));     // 33.3 % of the smallest base that counts
+  EXPECT_FALSE(dropped(0, 2, rule));    // 100 % of a base below min_base: too small to judge
+  EXPECT_FALSE(dropped(12, 10, rule));  // a rise
 }
 
 TEST(Declining, AgainstTheMovingAverageAtTheBoundary) {
@@ -214,8 +213,8 @@ TEST(Period, ParsesEveryKindWithItsDays) {
 }
 
 TEST(Period, RejectsWhatIsNotAPeriodNamingTheField) {
-  for (const char* bad : {"2018-13", "2018-00", "2018-Q5", "2018-H3", "18-05", "2018/05", "",
-                          "1999", "2018-5"}) {
+  for (const char* bad :
+       {"2018-13", "2018-00", "2018-Q5", "2018-H3", "18-05", "2018/05", "", "1999", "2018-5"}) {
     auto p = parse_period(bad, "month");
     ASSERT_FALSE(p.ok()) << bad;
     EXPECT_EQ(p.status().field(), "month") << bad;

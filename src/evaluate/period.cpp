@@ -8,15 +8,21 @@ namespace {
 
 int months_of(PeriodKind k) {
   switch (k) {
-    case PeriodKind::kMonth: return 1;
-    case PeriodKind::kQuarter: return 3;
-    case PeriodKind::kHalfYear: return 6;
-    case PeriodKind::kYear: return 12;
+    case PeriodKind::kMonth:
+      return 1;
+    case PeriodKind::kQuarter:
+      return 3;
+    case PeriodKind::kHalfYear:
+      return 6;
+    case PeriodKind::kYear:
+      return 12;
   }
   return 1;
 }
 
-int count_of(PeriodKind k) { return 12 / months_of(k); }
+int count_of(PeriodKind k) {
+  return 12 / months_of(k);
+}
 
 std::string ymd(int y, int m, int d) {
   char buf[40];
@@ -44,15 +50,25 @@ bool all_digits(const std::string& s) {
 std::string Period::code() const {
   char buf[40];
   switch (kind) {
-    case PeriodKind::kMonth: std::snprintf(buf, sizeof buf, "%04d-%02d", year, index); break;
-    case PeriodKind::kQuarter: std::snprintf(buf, sizeof buf, "%04d-Q%d", year, index); break;
-    case PeriodKind::kHalfYear: std::snprintf(buf, sizeof buf, "%04d-H%d", year, index); break;
-    case PeriodKind::kYear: std::snprintf(buf, sizeof buf, "%04d", year); break;
+    case PeriodKind::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, index);
+      break;
+    case PeriodKind::kQuarter:
+      std::snprintf(buf, sizeof buf, "%04d-Q%d", year, index);
+      break;
+    case PeriodKind::kHalfYear:
+      std::snprintf(buf, sizeof buf, "%04d-H%d", year, index);
+      break;
+    case PeriodKind::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
   }
   return buf;
 }
 
-std::string Period::from() const { return ymd(year, (index - 1) * months_of(kind) + 1, 1); }
+std::string Period::from() const {
+  return ymd(year, (index - 1) * months_of(kind) + 1, 1);
+}
 
 std::string Period::to() const {
   const int m = index * months_of(kind);
@@ -62,20 +78,28 @@ std::string Period::to() const {
 std::string Period::name_zh() const {
   const std::string y = std::to_string(year) + "年";
   switch (kind) {
-    case PeriodKind::kMonth: return y + std::to_string(index) + "月";
-    case PeriodKind::kQuarter: return y + "第" + kChineseNumbers[index] + "季度";
-    case PeriodKind::kHalfYear: return y + (index == 1 ? "上半年" : "下半年");
-    case PeriodKind::kYear: return y;
+    case PeriodKind::kMonth:
+      return y + std::to_string(index) + "月";
+    case PeriodKind::kQuarter:
+      return y + "第" + kChineseNumbers[index] + "季度";
+    case PeriodKind::kHalfYear:
+      return y + (index == 1 ? "上半年" : "下半年");
+    case PeriodKind::kYear:
+      return y;
   }
   return y;
 }
 
 const char* Period::kind_name() const {
   switch (kind) {
-    case PeriodKind::kMonth: return "month";
-    case PeriodKind::kQuarter: return "quarter";
-    case PeriodKind::kHalfYear: return "half_year";
-    case PeriodKind::kYear: return "year";
+    case PeriodKind::kMonth:
+      return "month";
+    case PeriodKind::kQuarter:
+      return "quarter";
+    case PeriodKind::kHalfYear:
+      return "half_year";
+    case PeriodKind::kYear:
+      return "year";
   }
   return "month";
 }
@@ -114,7 +138,8 @@ Result<Period> parse_period(const std::string& text, const std::string& field) {
   if (text.size() < 4 || !all_digits(text.substr(0, 4))) return bad();
   Period p;
   p.year = std::stoi(text.substr(0, 4));
-  if (p.year < 2000 || p.year > 2100) return Status::Invalid(field, "year out of range in '" + text + "'");
+  if (p.year < 2000 || p.year > 2100)
+    return Status::Invalid(field, "year out of range in '" + text + "'");
   if (text.size() == 4) {
     p.kind = PeriodKind::kYear;
     p.index = 1;

@@ -16,10 +16,10 @@ struct Period {
   int year = 0;
   int index = 1;  // month 1..12, quarter 1..4, half 1..2, 1 for a year
 
-  std::string code() const;  // "2018-05" | "2018-Q2" | "2018-H1" | "2018"
-  std::string from() const;  // first day, YYYY-MM-DD
-  std::string to() const;    // last day, YYYY-MM-DD
-  std::string name_zh() const;  // 2018年5月 | 2018年第二季度 | 2018年上半年 | 2018年
+  std::string code() const;       // "2018-05" | "2018-Q2" | "2018-H1" | "2018"
+  std::string from() const;       // first day, YYYY-MM-DD
+  std::string to() const;         // last day, YYYY-MM-DD
+  std::string name_zh() const;    // 2018年5月 | 2018年第二季度 | 2018年上半年 | 2018年
   const char* kind_name() const;  // month | quarter | half_year | year
 
   Period previous() const;        // the period of the same kind just before

@@ -33,9 +33,12 @@ Result<DropRule> read_rule(const Json& obj, const std::string& where) {
 
 const char* normalise_name(Normalise n) {
   switch (n) {
-    case Normalise::kNone: return "none";
-    case Normalise::kPerOfficer: return "per_officer";
-    case Normalise::kPer10kEntities: return "per_10k_entities";
+    case Normalise::kNone:
+      return "none";
+    case Normalise::kPerOfficer:
+      return "per_officer";
+    case Normalise::kPer10kEntities:
+      return "per_10k_entities";
   }
   return "none";
 }
@@ -49,7 +52,8 @@ double Scheme::total_weight() const {
 Result<Scheme> Scheme::from_json(const Json& doc) {
   if (!doc.is_object()) return bad("document", "a JSON object is required");
   Scheme s;
-  if (!doc.contains("version") || !doc["version"].is_string() || doc["version"].get<std::string>().empty())
+  if (!doc.contains("version") || !doc["version"].is_string() ||
+      doc["version"].get<std::string>().empty())
     return bad("version", "a non-empty string is required");
   s.version = doc["version"].get<std::string>();
   if (!doc.contains("indicators") || !doc["indicators"].is_array() || doc["indicators"].empty())
@@ -66,15 +70,20 @@ Result<Scheme> Scheme::from_json(const Json& doc) {
     ind.code = e["code"].get<std::string>();
     ind.name = e["name"].get<std::string>();
     ind.measure = e["measure"].get<std::string>();
-    if (!codes.insert(ind.code).second) return bad(where + ".code", "'" + ind.code + "' appears twice");
+    if (!codes.insert(ind.code).second)
+      return bad(where + ".code", "'" + ind.code + "' appears twice");
     if (std::find_if(std::begin(kMeasures), std::end(kMeasures),
                      [&](const char* m) { return ind.measure == m; }) == std::end(kMeasures))
       return bad(where + ".measure", "unknown measure '" + ind.measure + "'");
     const std::string n = e["normalise"].get<std::string>();
-    if (n == "none") ind.normalise = Normalise::kNone;
-    else if (n == "per_officer") ind.normalise = Normalise::kPerOfficer;
-    else if (n == "per_10k_entities") ind.normalise = Normalise::kPer10kEntities;
-    else return bad(where + ".normalise", "must be none, per_officer or per_10k_entities");
+    if (n == "none")
+      ind.normalise = Normalise::kNone;
+    else if (n == "per_officer")
+      ind.normalise = Normalise::kPerOfficer;
+    else if (n == "per_10k_entities")
+      ind.normalise = Normalise::kPer10kEntities;
+    else
+      return bad(where + ".normalise", "must be none, per_officer or per_10k_entities");
     if (!e.contains("weight") || !e["weight"].is_number() || e["weight"].get<double>() < 0 ||
         e["weight"].get<double>() > 1000)
       return bad(where + ".weight", "a number 0..1000 is required");
@@ -86,7 +95,8 @@ Result<Scheme> Scheme::from_json(const Json& doc) {
     const Json& m = doc["market_entities"];
     if (!m.is_object()) return bad("market_entities", "an object is required");
     if (m.contains("per_unit")) {
-      if (!m["per_unit"].is_object()) return bad("market_entities.per_unit", "an object is required");
+      if (!m["per_unit"].is_object())
+        return bad("market_entities.per_unit", "an object is required");
       for (const auto& [code, v] : m["per_unit"].items()) {
         if (!v.is_number_integer() || v.get<int64_t>() <= 0)
           return bad("market_entities.per_unit." + code, "a positive integer is required");
@@ -104,10 +114,12 @@ Result<Scheme> Scheme::from_json(const Json& doc) {
   s.declining_measure = d.value("measure", "cases_filed");
   if (s.declining_measure != "cases_filed" && s.declining_measure != "cases_closed")
     return bad("declining.measure", "must be cases_filed or cases_closed");
-  LJ_ASSIGN_OR_RETURN(s.vs_last_year, read_rule(d.value("vs_last_year", Json()), "declining.vs_last_year"));
+  LJ_ASSIGN_OR_RETURN(s.vs_last_year,
+                      read_rule(d.value("vs_last_year", Json()), "declining.vs_last_year"));
   const Json ma = d.value("moving_average", Json());
   LJ_ASSIGN_OR_RETURN(s.moving_average, read_rule(ma, "declining.moving_average"));
-  LJ_ASSIGN_OR_RETURN(s.moving_average_periods, read_int(ma, "periods", "declining.moving_average", 1, 24));
+  LJ_ASSIGN_OR_RETURN(s.moving_average_periods,
+                      read_int(ma, "periods", "declining.moving_average", 1, 24));
   return s;
 }
 

@@ -1,7 +1,7 @@
 // The evaluation scheme of units (绩效评价方案), kept as data (data/evaluation/scheme-2018.json):
 // indicators over measures of the base tables with weights and a normalisation, the market
-// entities per unit, the zero-case rule (零办案单位) and the declining-unit rule (办案数量持续下降).
-// Immutable after loading: safe to share between threads.
+// entities per unit, the zero-case rule (零办案单位) and the declining-unit rule
+// (办案数量持续下降). Immutable after loading: safe to share between threads.
 #pragma once
 
 #include <map>
@@ -15,8 +15,8 @@ namespace lj::evaluate {
 
 // What an indicator measures (evaluate/evaluation.hpp computes each from UnitFigures).
 inline constexpr const char* kMeasures[] = {
-    "cases_filed",  "cases_closed",  "major_cases",   "criminal_transfers",
-    "timeliness",   "review_score",  "lead_handling", "disclosure_on_time"};
+    "cases_filed", "cases_closed", "major_cases",   "criminal_transfers",
+    "timeliness",  "review_score", "lead_handling", "disclosure_on_time"};
 
 enum class Normalise { kNone, kPerOfficer, kPer10kEntities };
 
@@ -38,7 +38,7 @@ struct Scheme {
   std::string version;
   std::vector<Indicator> indicators;
   std::map<std::string, int64_t> market_entities;  // unit code -> configured figure
-  int64_t zero_case_max = 0;       // cases filed at or below this: a zero-case unit
+  int64_t zero_case_max = 0;                       // cases filed at or below this: a zero-case unit
   std::string declining_measure = "cases_filed";
   DropRule vs_last_year;
   DropRule moving_average;

@@ -7,10 +7,10 @@
 
 namespace lj {
 
-using sql::Connection;
-using sql::Rows;
 using evaluate::Period;
 using evaluate::UnitFigures;
+using sql::Connection;
+using sql::Rows;
 
 namespace {
 
@@ -49,9 +49,13 @@ constexpr const char* kEntities =
     "SELECT n.path, COUNT(*) FROM enterprises e JOIN units n ON n.code = e.region_code "
     "WHERE n.path LIKE ? GROUP BY n.path";
 
-std::string day_end(const std::string& day) { return day + "T99"; }
+std::string day_end(const std::string& day) {
+  return day + "T99";
+}
 
-int64_t cell(const sql::Row& r, size_t i) { return r.is_null(i) ? 0 : r.int64(i); }
+int64_t cell(const sql::Row& r, size_t i) {
+  return r.is_null(i) ? 0 : r.int64(i);
+}
 
 // Adds each row's counts to every unit whose subtree holds the row's path.
 void roll_up(std::vector<UnitFigures>& units, const Rows& rows,
@@ -92,15 +96,23 @@ constexpr const char* kReportColumns =
 
 }  // namespace
 
-DisclosureSource disclosure_source() { return {}; }
+DisclosureSource disclosure_source() {
+  return {};
+}
 
 Json to_json(const StoredReport& r) {
-  return Json{{"id", r.id},           {"kind", r.kind},
-              {"unit_code", r.unit_code}, {"period", r.period},
-              {"format", r.format},   {"title", r.title},
-              {"size", r.size},       {"sha256", r.sha256},
-              {"origin", r.origin},   {"produced_by", r.produced_by},
-              {"produced_at", r.produced_at}, {"version", r.version},
+  return Json{{"id", r.id},
+              {"kind", r.kind},
+              {"unit_code", r.unit_code},
+              {"period", r.period},
+              {"format", r.format},
+              {"title", r.title},
+              {"size", r.size},
+              {"sha256", r.sha256},
+              {"origin", r.origin},
+              {"produced_by", r.produced_by},
+              {"produced_at", r.produced_at},
+              {"version", r.version},
               {"download", "/api/v1/reports/" + std::to_string(r.id) + "/download"}};
 }
 
@@ -192,7 +204,8 @@ Result<std::vector<UnitFigures>> EvaluationRepo::load_figures(Connection& c,
   for (const Period& p : period.previous_periods(scheme.moving_average_periods)) {
     for (auto& u : units) u.previous.push_back(0);
     LJ_ASSIGN_OR_RETURN(Rows rows, count(c, history_sql, prefix, p));
-    roll_up(units, rows, [](UnitFigures& u, const sql::Row& r) { u.previous.back() += cell(r, 1); });
+    roll_up(units, rows,
+            [](UnitFigures& u, const sql::Row& r) { u.previous.back() += cell(r, 1); });
   }
   return units;
 }
@@ -236,10 +249,10 @@ Result<StoredReport> EvaluationRepo::store_report(const Actor& actor, StoredRepo
         return Status::Ok();
       }
       before = to_json(old);
-      LJ_RETURN_IF_ERROR(c.exec(
-          "UPDATE reports SET title = ?, content = ?, size = ?, sha256 = ?, origin = ?, "
-          "produced_by = ?, produced_at = ?, version = version + 1 WHERE id = ?",
-          {r.title, encoded, r.size, r.sha256, r.origin, actor.user_id, t, old.id}));
+      LJ_RETURN_IF_ERROR(
+          c.exec("UPDATE reports SET title = ?, content = ?, size = ?, sha256 = ?, origin = ?, "
+                 "produced_by = ?, produced_at = ?, version = version + 1 WHERE id = ?",
+                 {r.title, encoded, r.size, r.sha256, r.origin, actor.user_id, t, old.id}));
     } else {
       // ON CONFLICT DO NOTHING: another server's scheduler may have stored it meanwhile.
       LJ_RETURN_IF_ERROR(c.exec(
@@ -272,9 +285,10 @@ Result<bool> EvaluationRepo::has_report(const std::string& kind, const std::stri
                                         const std::string& period, const std::string& format) {
   bool found = false;
   Status st = store_.read([&](Connection& c) -> Status {
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query("SELECT id FROM reports WHERE kind = ? AND unit_code = ? "
-                                           "AND period = ? AND format = ?",
-                                           {kind, unit_code, period, format}));
+    LJ_ASSIGN_OR_RETURN(Rows rows,
+                        c.query("SELECT id FROM reports WHERE kind = ? AND unit_code = ? "
+                                "AND period = ? AND format = ?",
+                                {kind, unit_code, period, format}));
     found = !rows.empty();
     return Status::Ok();
   });

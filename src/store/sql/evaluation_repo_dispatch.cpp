@@ -75,7 +75,8 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
       const bool child = !self && f.path.rfind(unit.path, 0) == 0 &&
                          f.path.find('/', unit.path.size()) == f.path.size() - 1;
       if (!self && !child) continue;
-      evaluate::DispatchUnitRow r{f.code, f.name, f.leads_received, f.cases_filed, f.cases_closed, 0, 0};
+      evaluate::DispatchUnitRow r{f.code, f.name, f.leads_received, f.cases_filed, f.cases_closed,
+                                  0,      0};
       rows[f.path] = r;
     }
     auto add_to = [&](const std::string& path, auto&& add) {
@@ -84,7 +85,8 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
     };
     LJ_ASSIGN_OR_RETURN(Rows sources, c.query(kLeadsBySource, {prefix, month.from(), end}));
     LJ_ASSIGN_OR_RETURN(Rows source_names, c.query(kCodeNames, {std::string("lead_source")}));
-    LJ_ASSIGN_OR_RETURN(Rows category_names, c.query(kCodeNames, {std::string("product_category")}));
+    LJ_ASSIGN_OR_RETURN(Rows category_names,
+                        c.query(kCodeNames, {std::string("product_category")}));
     for (const auto& r : category_names) category_name[r.text(0)] = r.text(1);
     std::map<std::string, std::string> source_name;
     for (const auto& r : source_names) source_name[r.text(0)] = r.text(1);
@@ -124,8 +126,10 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
       out.supervised.push_back(std::move(s));
     }
     for (auto& [p, r] : rows) {
-      if (p == unit.path) out.total = r;
-      else out.units.push_back(r);
+      if (p == unit.path)
+        out.total = r;
+      else
+        out.units.push_back(r);
     }
     std::sort(out.units.begin(), out.units.end(),
               [](const auto& a, const auto& b) { return a.code < b.code; });
@@ -152,8 +156,8 @@ Result<evaluate::DispatchReport> EvaluationRepo::dispatch(const Actor& actor,
     auto it = names.find(h.division_code);
     auto cat = category_name.find(h.category);
     out.hotspots.push_back({h.division_code, it == names.end() ? h.division_code : it->second,
-                            cat == category_name.end() ? h.category : cat->second, h.sampled, h.failed, h.complaints, h.enterprises,
-                            h.flags()});
+                            cat == category_name.end() ? h.category : cat->second, h.sampled,
+                            h.failed, h.complaints, h.enterprises, h.flags()});
   }
   return out;
 }

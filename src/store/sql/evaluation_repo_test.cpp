@@ -61,9 +61,11 @@ class EvaluationRepoTest : public StoreTest {
     enterprise("松山甲", "150404");
     enterprise("松山乙", "150404");
     enterprise("赤峰丙", "150400");
-    const int64_t s1 = add_case(kSongshan, "S1", "2018-05-03T10:00:00+08:00", "2018-05-20T10:00:00+08:00", "", "", true);
+    const int64_t s1 = add_case(kSongshan, "S1", "2018-05-03T10:00:00+08:00",
+                                "2018-05-20T10:00:00+08:00", "", "", true);
     s2_ = add_case(kSongshan, "S2", "2018-05-10T10:00:00+08:00", "", "", "", false);
-    add_case(kSongshan, "S3", "2018-04-28T10:00:00+08:00", "2018-05-02T16:00:00+08:00", "transfer", "2018-05-02T15:00:00+08:00", false);
+    add_case(kSongshan, "S3", "2018-04-28T10:00:00+08:00", "2018-05-02T16:00:00+08:00", "transfer",
+             "2018-05-02T15:00:00+08:00", false);
     deadline(s1, "case_decision", kSongshan, "2018-05-03", "2018-08-01", "2018-05-20");
     deadline(s2_, "filing_decision", kSongshan, "2018-04-20", "2018-05-08", "2018-05-10");
     deadline(s2_, "case_decision", kSongshan, "2018-05-10", "2018-05-25", "");
@@ -71,14 +73,17 @@ class EvaluationRepoTest : public StoreTest {
     supervision(s2_, "2018-05-15T09:00:00+08:00");
     const char* statuses[] = {"verified", "rejected", "case_opened", "new"};
     for (int i = 0; i < 4; ++i) {
-      Lead l = add_lead(kSongshan, "L" + std::to_string(i), "2018-05-0" + std::to_string(i + 1) + "T09:00:00+08:00");
+      Lead l = add_lead(kSongshan, "L" + std::to_string(i),
+                        "2018-05-0" + std::to_string(i + 1) + "T09:00:00+08:00");
       exec("UPDATE leads SET status = ? WHERE id = ?", {std::string(statuses[i]), l.id});
     }
     add_lead(kSongshan, "L-april", "2018-04-30T09:00:00+08:00");
     for (int i = 0; i < 3; ++i)
-      add_case(kHongshan, "H17-" + std::to_string(i), "2017-05-1" + std::to_string(i) + "T10:00:00+08:00", "", "", "", false);
+      add_case(kHongshan, "H17-" + std::to_string(i),
+               "2017-05-1" + std::to_string(i) + "T10:00:00+08:00", "", "", "", false);
     for (const char* m : {"02", "03", "04"})
-      add_case(kHongshan, std::string("H18-") + m, std::string("2018-") + m + "-15T10:00:00+08:00", "", "", "", false);
+      add_case(kHongshan, std::string("H18-") + m, std::string("2018-") + m + "-15T10:00:00+08:00",
+               "", "", "", false);
   }
 
   void exec(const std::string& sql, const sql::Params& p) {
@@ -96,14 +101,16 @@ class EvaluationRepoTest : public StoreTest {
     return id;
   }
   void user(const std::string& name, const Actor& at, const std::string& role) {
-    insert("INSERT INTO users (username, display_name, unit_code, unit_path, role, password_hash, "
-           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', '2018-01-01', '2018-01-01')",
-           {name, name, at.unit_code, at.unit_path, role});
+    insert(
+        "INSERT INTO users (username, display_name, unit_code, unit_path, role, password_hash, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', '2018-01-01', '2018-01-01')",
+        {name, name, at.unit_code, at.unit_path, role});
   }
   void enterprise(const std::string& name, const std::string& region) {
-    insert("INSERT INTO enterprises (name, region_code, created_at, updated_at) VALUES (?, ?, "
-           "'2018-01-01', '2018-01-01')",
-           {name, region});
+    insert(
+        "INSERT INTO enterprises (name, region_code, created_at, updated_at) VALUES (?, ?, "
+        "'2018-01-01', '2018-01-01')",
+        {name, region});
   }
   int64_t add_case(const Actor& at, const std::string& no, const std::string& filed,
                    const std::string& closed, const std::string& decision,
@@ -113,22 +120,27 @@ class EvaluationRepoTest : public StoreTest {
         "opened_at, updated_at) VALUES (?, ?, ?, 'investigating', ?, ?, 1, ?, ?)",
         {no, at.unit_code, at.unit_path, "案件" + no, int64_t{major}, filed, filed});
     auto opt = [](const std::string& s) { return s.empty() ? sql::Value{} : sql::Value{s}; };
-    exec("INSERT INTO case_progress (case_id, procedure, filed_at, closed_at, decision, "
-         "decided_at, updated_at) VALUES (?, 'ordinary', ?, ?, ?, ?, ?)",
-         {id, filed, opt(closed), opt(decision), opt(decided), filed});
+    exec(
+        "INSERT INTO case_progress (case_id, procedure, filed_at, closed_at, decision, "
+        "decided_at, updated_at) VALUES (?, 'ordinary', ?, ?, ?, ?, ?)",
+        {id, filed, opt(closed), opt(decision), opt(decided), filed});
     return id;
   }
   void deadline(int64_t case_id, const std::string& kind, const Actor& at, const std::string& start,
                 const std::string& due, const std::string& ended) {
-    exec("INSERT INTO case_deadlines (case_id, kind, unit_path, started_on, due_on, ended_on) "
-         "VALUES (?, ?, ?, ?, ?, ?)",
-         {case_id, kind, at.unit_path, start, due, ended.empty() ? sql::Value{} : sql::Value{ended}});
+    exec(
+        "INSERT INTO case_deadlines (case_id, kind, unit_path, started_on, due_on, ended_on) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {case_id, kind, at.unit_path, start, due,
+         ended.empty() ? sql::Value{} : sql::Value{ended}});
   }
-  void review(int64_t case_id, const Actor& at, int64_t total, int64_t max, const std::string& when) {
-    insert("INSERT INTO case_reviews (case_id, unit_code, unit_path, reviewer_id, reviewer_name, "
-           "checklist_version, total, max_total, items, comment, created_at, updated_at) VALUES "
-           "(?, ?, ?, 2, 'cf1', 't', ?, ?, '[]', '', ?, ?)",
-           {case_id, at.unit_code, at.unit_path, total, max, when, when});
+  void review(int64_t case_id, const Actor& at, int64_t total, int64_t max,
+              const std::string& when) {
+    insert(
+        "INSERT INTO case_reviews (case_id, unit_code, unit_path, reviewer_id, reviewer_name, "
+        "checklist_version, total, max_total, items, comment, created_at, updated_at) VALUES "
+        "(?, ?, ?, 2, 'cf1', 't', ?, ?, '[]', '', ?, ?)",
+        {case_id, at.unit_code, at.unit_path, total, max, when, when});
   }
   void supervision(int64_t case_id, const std::string& opened) {
     const int64_t id = insert(
@@ -137,10 +149,11 @@ class EvaluationRepoTest : public StoreTest {
         "next_report_due_on, state, opened_by, opened_at) VALUES (?, ?, '150400', ?, 'league', "
         "'限期办结', '2018-06-30', 15, '2018-06-15', 'open', 2, ?)",
         {case_id, kSongshan.unit_path, kLeague.unit_path, opened});
-    insert("INSERT INTO supervision_reports (supervision_id, due_on, text, reported_by, "
-           "reporter_name, reported_at) VALUES (?, '2018-05-30', '已调取销售记录', 3, 'ss1', "
-           "'2018-05-28T10:00:00+08:00')",
-           {id});
+    insert(
+        "INSERT INTO supervision_reports (supervision_id, due_on, text, reported_by, "
+        "reporter_name, reported_at) VALUES (?, '2018-05-30', '已调取销售记录', 3, 'ss1', "
+        "'2018-05-28T10:00:00+08:00')",
+        {id});
   }
   const evaluate::UnitEvaluation& unit(const evaluate::Evaluation& e, const std::string& code) {
     for (const auto& u : e.units)
@@ -149,10 +162,12 @@ class EvaluationRepoTest : public StoreTest {
   }
   size_t audit_entries(const std::string& entity) {
     size_t n = 0;
-    EXPECT_TRUE(store_->scan_audit([&](const AuditEntry& a) {
-      n += a.entity == entity;
-      return true;
-    }).ok());
+    EXPECT_TRUE(store_
+                    ->scan_audit([&](const AuditEntry& a) {
+                      n += a.entity == entity;
+                      return true;
+                    })
+                    .ok());
     return n;
   }
 
@@ -292,18 +307,26 @@ TEST_P(EvaluationRepoTest, StoredReportsAreKeyedScopedAndAudited) {
   // Who and what may be produced.
   Actor officer = kLeague;
   officer.role = Role::kOfficer;
-  EXPECT_EQ(documents::produce_dispatch(store_->sql(), officer, r, scheme_, {}, "2018-06-02").status().code(),
+  EXPECT_EQ(documents::produce_dispatch(store_->sql(), officer, r, scheme_, {}, "2018-06-02")
+                .status()
+                .code(),
             Code::kForbidden);
   r.unit_code = "150404";
-  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02").status().field(),
+  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02")
+                .status()
+                .field(),
             "unit");
   r.unit_code = "150400";
   r.period = "2018-Q2";
-  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02").status().field(),
+  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02")
+                .status()
+                .field(),
             "month");
   r.period = "2018-05";
   r.format = "docx";
-  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02").status().field(),
+  EXPECT_EQ(documents::produce_dispatch(store_->sql(), kLeague, r, scheme_, {}, "2018-06-02")
+                .status()
+                .field(),
             "format");
 }
 
@@ -312,15 +335,18 @@ TEST_P(EvaluationRepoTest, ScheduledProductionOnTheFirstWorkingDayOnce) {
   auto cal = calendar::WorkCalendar::load(dir ? dir : "data");
   ASSERT_TRUE(cal.ok()) << cal.status().to_string();
   // 2018-10-01..07 is the National Day holiday: the first working day of October is the 8th.
-  auto before = documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-05");
+  auto before =
+      documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-05");
   ASSERT_TRUE(before.ok()) << before.status().to_string();
   EXPECT_EQ(*before, 0);
   // On the 8th: September's reports of the region and the league, PDF and XLSX.
-  auto due = documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-08");
+  auto due =
+      documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-08");
   ASSERT_TRUE(due.ok()) << due.status().to_string();
   EXPECT_EQ(*due, 4);
   // Again (another server, or the next round of housekeeping): nothing new.
-  auto again = documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-09");
+  auto again =
+      documents::produce_due_dispatch_reports(store_->sql(), *cal, scheme_, {}, "2018-10-09");
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
   ReportQuery q;
