@@ -29,6 +29,10 @@ struct IntegrityRules;  // cases/integrity.hpp
 class ReviewChecklist;
 }
 
+namespace lj::evaluate {
+struct Scheme;  // evaluate/scheme.hpp
+}
+
 namespace lj::api {
 
 struct AppConfig {
@@ -62,6 +66,9 @@ struct AppConfig {
   std::shared_ptr<const documents::EvidencePolicy> evidence;
   // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
   std::shared_ptr<const cases::ReviewChecklist> review_checklist;
+  // The evaluation scheme of units (data/evaluation/scheme-2018.json; null: the evaluation and
+  // report routes answer 503).
+  std::shared_ptr<const evaluate::Scheme> evaluation_scheme;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -128,6 +135,7 @@ void add_supervision_routes(Router& r);
 void add_cooperation_routes(Router& r);
 void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
+void add_evaluation_routes(Router& r);  // api/routes_evaluation.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

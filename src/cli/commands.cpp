@@ -16,7 +16,9 @@
 #include "cases/integrity.hpp"
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
+#include "documents/evaluation_reports.hpp"
 #include "documents/evidence.hpp"
+#include "evaluate/scheme.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
@@ -99,6 +101,7 @@ class Housekeeping {
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
+      documents::run_scheduled_dispatch_reports(store_, now);
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
     }
   }
@@ -162,6 +165,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto checklist = cases::ReviewChecklist::load(data_dir);
   if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
   app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
+  auto scheme = evaluate::Scheme::load(data_dir);
+  if (!scheme.ok()) return fail("evaluation scheme", scheme.status());
+  app_cfg.evaluation_scheme = std::make_shared<const evaluate::Scheme>(std::move(*scheme));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

@@ -8,9 +8,11 @@
 #include "cli/classify_command.hpp"
 #include "cli/commands.hpp"
 #include "cli/deadlines_command.hpp"
+#include "cli/evaluate_command.hpp"
 #include "cli/flags_command.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/report_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "cli/screen_command.hpp"
 #include "cli/train_command.hpp"
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
   add_calendar_command(app, callback_exit);
   add_check_uscc_command(app, callback_exit);
   add_deadlines_command(app, callback_exit);
+  add_evaluate_command(app, callback_exit);
   add_flags_command(app, callback_exit);
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
@@ -87,6 +90,7 @@ int main(int argc, char** argv) {
   add_classify_command(app, callback_exit);
   add_train_command(app, callback_exit);
   add_resolve_command(app, callback_exit);
+  add_report_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

@@ -592,6 +592,31 @@ CREATE TABLE case_reviews (
 CREATE INDEX case_reviews_unit ON case_reviews(unit_path, updated_at);
 )sql";
 
+// Reports of the evaluation of units (docs/evaluation.md, version 16): the monthly dispatch
+// report (调度会) and the notification draft (通报), stored when produced. content is the file
+// as base64url text (one format for both engines); (kind, unit_code, period, format) is unique
+// so that the scheduled production of every server stores a month's report once.
+constexpr std::string_view kSqliteV16 = R"sql(
+CREATE TABLE reports (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  unit_code TEXT NOT NULL REFERENCES units(code),
+  unit_path TEXT NOT NULL,
+  period TEXT NOT NULL,
+  format TEXT NOT NULL,
+  title TEXT NOT NULL,
+  content TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  produced_by INTEGER NOT NULL,
+  produced_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (kind, unit_code, period, format)
+);
+CREATE INDEX reports_scope ON reports(unit_path, period);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -604,6 +629,7 @@ constexpr Migration kSqlite[] = {
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
+    {16, "evaluation reports: dispatch reports and notification drafts as stored files", kSqliteV16},
 };
 
 }  // namespace
