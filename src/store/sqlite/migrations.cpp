@@ -592,6 +592,22 @@ CREATE TABLE case_reviews (
 CREATE INDEX case_reviews_unit ON case_reviews(unit_path, updated_at);
 )sql";
 
+// A lead's decisions (store/sql/lead_decision_repo.cpp): each status change made on its own, with
+// the reason given (required for a rejection), oldest first per lead.
+constexpr std::string_view kSqliteV13 = R"sql(
+CREATE TABLE lead_decisions (
+  id INTEGER PRIMARY KEY,
+  lead_id INTEGER NOT NULL REFERENCES leads(id),
+  status_before TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor_id INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX lead_decisions_lead ON lead_decisions(lead_id, id);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -604,6 +620,7 @@ constexpr Migration kSqlite[] = {
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
+    {13, "lead decisions: status changes with their reasons (reject, verify)", kSqliteV13},
 };
 
 }  // namespace
