@@ -15,6 +15,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'imports', name: 'imports', component: () => import('./views/ImportsView.vue'), meta: { roles: ['admin', 'leader', 'officer'] } },
       { path: 'dashboard', name: 'dashboard', component: () => import('./views/DashboardView.vue') },
       { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin', 'leader'] } },
+      { path: 'flags', name: 'flags', component: () => import('./views/FlagsView.vue'), meta: { roles: ['admin', 'leader', 'analyst'] } },
+      { path: 'assistance/:id', name: 'assistance', component: () => import('./views/AssistanceView.vue') },
       { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin', 'leader'] } },
     ],
   },

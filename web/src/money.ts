@@ -1,0 +1,14 @@
+// Money: integer fen in the API, yuan with up to two decimals on the screen. No floating point.
+export function fenToYuan(fen: number): string {
+  const neg = fen < 0;
+  const a = Math.abs(Math.trunc(fen));
+  const s = `${Math.trunc(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+  return neg ? `-${s}` : s;
+}
+
+// "1234", "1234.5", "1,234.56" → fen; null for anything else (negative, three decimals, text).
+export function yuanToFen(text: string): number | null {
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,，\s]/g, ''));
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
