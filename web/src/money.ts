@@ -12,3 +12,13 @@ export function yuanToFen(text: string): number | null {
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
 }
+
+// The check character of an 18-character resident ID number (GB 11643): the expected one, or null
+// when the first 17 characters are not digits. The server checks the rest (birth date).
+export function idCheckChar(id: string): string | null {
+  if (!/^\d{17}[\dXx]$/.test(id)) return null;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * w[i];
+  return '10X98765432'[sum % 11];
+}
