@@ -62,6 +62,8 @@ struct AppConfig {
   std::shared_ptr<const documents::EvidencePolicy> evidence;
   // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
   std::shared_ptr<const cases::ReviewChecklist> review_checklist;
+  // The campaign document (data/campaign-2018.json; null: the campaign routes answer 503).
+  std::shared_ptr<const Json> campaign;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -128,6 +130,7 @@ void add_supervision_routes(Router& r);
 void add_cooperation_routes(Router& r);
 void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
+void add_campaign_routes(Router& r);  // api/routes_campaign.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

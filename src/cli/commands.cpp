@@ -19,6 +19,7 @@
 #include "documents/evidence.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
+#include "refdata/campaign.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
 #include "store/store.hpp"
@@ -162,6 +163,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto checklist = cases::ReviewChecklist::load(data_dir);
   if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
   app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
+  auto campaign = refdata::load_campaign(data_dir);
+  if (!campaign.ok()) return fail("campaign", campaign.status());
+  app_cfg.campaign = std::make_shared<const Json>(std::move(*campaign));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

@@ -22,6 +22,7 @@ const zh = {
   history: { title: '处理记录', reason: '理由', rejectTitle: '不予采纳', reasonRequired: '请填写不予采纳的理由', reasonPlaceholder: '例如：经现场核查，举报情况与事实不符', none: '暂无处理记录', changed: '状态' },
   users: { edit: '修改角色与单位', unit: '所属单位', saved: '已保存', self: '不能降低自己的管理员角色' },
   preview: { open: '在新窗口打开', documents: '生成文书', doc: { 'filing-approval': '立案审批表', 'penalty-decision': '行政处罚决定书', 'transfer-letter': '涉嫌犯罪案件移送书' } },
+  campaign: { title: '活动配置', period: '活动期间', windows: '集中行动时间段', noWindows: '无集中行动时间段', addWindow: '添加时间段', windowName: '名称', focusViolations: '重点违法行为', focusCategories: '重点产品目录', source: { file: '使用数据文件的默认配置', stored: '已按本地调整' }, updated: '最近修改', readOnly: '只有自治区局管理员可以修改', reset: '恢复默认', resetConfirm: '恢复为数据文件中的配置？', resetDone: '已恢复默认配置', rangeRule: '结束日期不能早于开始日期' },
   audit: { title: '审计日志', at: '时间', actor: '操作人', action: '动作', entity: '对象' },
 };
 
@@ -45,6 +46,7 @@ const en: typeof zh = {
   history: { title: 'History', reason: 'Reason', rejectTitle: 'Reject the lead', reasonRequired: 'Give the reason for rejecting', reasonPlaceholder: 'e.g. checked on site: the report does not match the facts', none: 'No decisions yet', changed: 'Status' },
   users: { edit: 'Change role and unit', unit: 'Unit', saved: 'Saved', self: 'You cannot demote yourself' },
   preview: { open: 'Open in a new tab', documents: 'Generated documents', doc: { 'filing-approval': 'Filing approval form', 'penalty-decision': 'Penalty decision', 'transfer-letter': 'Criminal transfer letter' } },
+  campaign: { title: 'Campaign settings', period: 'Period', windows: 'Time windows (concentrated drives)', noWindows: 'No time windows', addWindow: 'Add a window', windowName: 'Name', focusViolations: 'Focus violations', focusCategories: 'Focus product categories', source: { file: 'The data file\'s defaults', stored: 'Adjusted locally' }, updated: 'Last changed', readOnly: 'Only the region\'s administrator may change these', reset: 'Back to defaults', resetConfirm: 'Go back to the data file\'s settings?', resetDone: 'Back to the defaults', rangeRule: 'The end may not be before the start' },
   audit: { title: 'Audit log', at: 'Time', actor: 'Actor', action: 'Action', entity: 'Record' },
 };
 

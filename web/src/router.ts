@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin', 'leader'] } },
       { path: 'flags', name: 'flags', component: () => import('./views/FlagsView.vue'), meta: { roles: ['admin', 'leader', 'analyst'] } },
       { path: 'assistance/:id', name: 'assistance', component: () => import('./views/AssistanceView.vue') },
+      { path: 'campaign', name: 'campaign', component: () => import('./views/CampaignView.vue'), meta: { roles: ['admin', 'leader', 'analyst'] } },
       { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin', 'leader'] } },
     ],
   },
