@@ -30,7 +30,7 @@ async function setUp() {
     participants: [{ unit_code: '150400', name: '李科长' }, { unit_code: '150404', name: '王队长' }], notes: '就涉案产品货值认定进行会商', conclusions: '按出厂价认定货值' });
   await officer('PUT', `/cases/${kase.id}/facts`, { version: 0, facts: {
     parties: [{ kind: 'person', name: '王小明', id_number: '11010519491231002X', phone: '13812345678', address: '赤峰市松山区振兴大街1号' }],
-    products: [{ name: '复合肥', batch: '20180315', spec: '50kg/袋', quantity: '120袋' }],
+    products: [{ name: '复合肥', batch: '20180315', spec: '50kg/袋', quantity: 120 }],
     goods_value_fen: 1000000, sales_fen: 600000, penalties: [{ kind: 'fine', amount_fen: 5000000 }, { kind: 'confiscate_goods' }],
     legal_basis: ['PQL-50'], circumstances: 'ordinary' } });
   return kase;

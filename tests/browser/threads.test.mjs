@@ -122,6 +122,10 @@ test('case facts: edited with personal data checked, masked for the analyst; the
     await w.page.fill('input[name=party-0-id]', '110105194912310021'); // wrong check character: refused in the page
     await w.page.click('[data-test=add-product]');
     await w.page.fill('input[name=product-0-name]', '复合肥');
+    await w.page.fill('input[name=product-0-quantity]', '120袋'); // a whole number only
+    await w.page.click('[data-test=save-facts]');
+    await w.page.waitForSelector('text=数量为整数（单位写在规格中）');
+    await w.page.fill('input[name=product-0-quantity]', '120');
     await w.page.fill('input[name=goods_value_fen]', '10000');
     await w.page.click('[data-test=add-penalty]');
     await w.page.fill('input[name=penalty-0-amount]', '12.345'); // three decimals: refused in the page
