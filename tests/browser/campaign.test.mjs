@@ -49,3 +49,27 @@ test('campaign settings: the region administrator adds a window and resets; othe
     assert.deepEqual(back.errors, []);
   } finally { await back.browser.close(); }
 });
+
+test('the new pages in English: case threads and facts, flags, campaign settings', async () => {
+  const w = await open();
+  try {
+    await login(w.page, 'demo_chifeng_leader');
+    await w.page.click('[data-test=lang]');
+    await w.page.waitForSelector('text=My workbench');
+    await w.page.click('[data-test=menu] >> text=Integrity flags');
+    await w.page.waitForSelector('h2:has-text("Integrity flags")');
+    await w.page.click('[data-test=menu] >> text=Campaign settings');
+    await w.page.waitForSelector('text=Only the region\'s administrator may change these');
+    await w.page.goto(`${BASE}/cases?status=filing_review`);
+    await w.page.click('[data-test=cases-table] .el-table__row a');
+    await w.page.click('text=Supervision, assistance and consultation');
+    await w.page.waitForSelector('[data-test=thread-assistance] >> text=Assistance requests');
+    await w.page.waitForSelector('[data-test=thread-consultations] >> text=Consultations');
+    await w.page.click('.el-tabs >> text=Case facts');
+    await w.page.waitForSelector('[data-test=case-facts]');
+    const body = await w.page.textContent('body');
+    assert.doesNotMatch(body, /督办|协查|会商记录|案件事实/, 'no Chinese labels left on the English page');
+    await w.page.click('[data-test=lang]'); // back to Chinese for the other tests' browser state
+    assert.deepEqual(w.errors, []);
+  } finally { await w.browser.close(); }
+});
