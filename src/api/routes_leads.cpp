@@ -196,9 +196,8 @@ Result<http::Response> get_lead(Context& ctx) {
 
 // The fields of PATCH /leads/{id}: the lead's own, plus the reason of a decision.
 const std::initializer_list<const char*> kLeadPatchAndReasonFields = {
-    "title",          "text",       "status",        "unit_code", "product_category",
-    "product_name",   "channel",    "region_code",   "special_actions",
-    "violations",     "enterprise_id", "version",    "reason"};
+    "title", "text", "status", "unit_code", "product_category", "product_name", "channel",
+    "region_code", "special_actions", "violations", "enterprise_id", "version", "reason"};
 
 // A patch that changes the status and nothing else (besides the expected version).
 bool is_decision(const Json& j) {

@@ -50,7 +50,8 @@ Result<std::string> text(const Json& j, const char* key, const std::string& wher
 Status date_range(const std::string& from, const std::string& to, const std::string& where) {
   LJ_RETURN_IF_ERROR(calendar::parse_date(from, where + ".from").status());
   LJ_RETURN_IF_ERROR(calendar::parse_date(to, where + ".to").status());
-  if (to < from) return Status::Invalid(where + ".to", where + ".to " + to + " is before its from " + from);
+  if (to < from)
+    return Status::Invalid(where + ".to", where + ".to " + to + " is before its from " + from);
   return Status::Ok();
 }
 
@@ -109,16 +110,19 @@ Result<CampaignSettings> settings_from_json(const Json& body, const Json& campai
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string where = "special_actions[" + std::to_string(i) + "]";
     const Json& a = list[i];
-    LJ_RETURN_IF_ERROR(only_fields(a, where, {"code", "windows", "focus_violations", "focus_categories"}));
+    LJ_RETURN_IF_ERROR(
+        only_fields(a, where, {"code", "windows", "focus_violations", "focus_categories"}));
     LJ_ASSIGN_OR_RETURN(std::string code, text(a, "code", where, 64, true));
     auto it = std::find_if(s.actions.begin(), s.actions.end(),
                            [&](const ActionSettings& x) { return x.code == code; });
     if (it == s.actions.end())
-      return Status::Invalid(where + ".code", where + ".code '" + code + "' is not a special action of the campaign");
+      return Status::Invalid(
+          where + ".code", where + ".code '" + code + "' is not a special action of the campaign");
     if (!seen.insert(code).second)
       return Status::Invalid(where + ".code", where + ".code '" + code + "' is named twice");
     if (a.contains("windows")) {
-      if (!a["windows"].is_array()) return Status::Invalid(where + ".windows", where + ".windows must be a list");
+      if (!a["windows"].is_array())
+        return Status::Invalid(where + ".windows", where + ".windows must be a list");
       std::vector<CampaignWindow> windows;
       std::set<std::string> window_codes;
       for (size_t k = 0; k < a["windows"].size(); ++k) {
@@ -133,16 +137,19 @@ Result<CampaignSettings> settings_from_json(const Json& body, const Json& campai
         LJ_ASSIGN_OR_RETURN(cw.to, text(w, "to", at, 10, true));
         LJ_RETURN_IF_ERROR(date_range(cw.from, cw.to, at));
         if (!window_codes.insert(cw.code).second)
-          return Status::Invalid(at + ".code", at + ".code '" + cw.code + "' is used twice in this action");
+          return Status::Invalid(at + ".code",
+                                 at + ".code '" + cw.code + "' is used twice in this action");
         windows.push_back(std::move(cw));
       }
       it->windows = std::move(windows);
     }
     if (a.contains("focus_violations")) {
-      LJ_ASSIGN_OR_RETURN(it->focus_violations, code_list(a, "focus_violations", where, violations, "violation"));
+      LJ_ASSIGN_OR_RETURN(it->focus_violations,
+                          code_list(a, "focus_violations", where, violations, "violation"));
     }
     if (a.contains("focus_categories")) {
-      LJ_ASSIGN_OR_RETURN(it->focus_categories, code_list(a, "focus_categories", where, categories, "product category"));
+      LJ_ASSIGN_OR_RETURN(it->focus_categories,
+                          code_list(a, "focus_categories", where, categories, "product category"));
     }
   }
   return s;
@@ -153,8 +160,11 @@ Json to_json(const CampaignSettings& s) {
   for (const auto& a : s.actions) {
     Json windows = Json::array();
     for (const auto& w : a.windows)
-      windows.push_back(Json{{"code", w.code}, {"name_zh", w.name_zh}, {"name_en", w.name_en},
-                             {"from", w.from}, {"to", w.to}});
+      windows.push_back(Json{{"code", w.code},
+                             {"name_zh", w.name_zh},
+                             {"name_en", w.name_en},
+                             {"from", w.from},
+                             {"to", w.to}});
     actions.push_back(Json{{"code", a.code},
                            {"windows", windows},
                            {"focus_violations", a.focus_violations},

@@ -26,7 +26,7 @@ struct ActionSettings {
 };
 
 struct CampaignSettings {
-  std::string period_from, period_to;  // YYYY-MM-DD, from <= to
+  std::string period_from, period_to;   // YYYY-MM-DD, from <= to
   std::vector<ActionSettings> actions;  // in the campaign file's order, each action once
 };
 

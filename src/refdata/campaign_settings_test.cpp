@@ -35,7 +35,11 @@ TEST(CampaignSettings, TheFileIsTheDefaultAndABodyReplacesWhatItNames) {
   Json body = {{"period", {{"from", "2018-04-02"}, {"to", "2019-03-31"}}},
                {"special_actions",
                 {{{"code", "agri_inputs"},
-                  {"windows", {{{"code", "summer_2018"}, {"name_zh", "夏季农资检查"}, {"from", "2018-06-01"}, {"to", "2018-06-30"}}}},
+                  {"windows",
+                   {{{"code", "summer_2018"},
+                     {"name_zh", "夏季农资检查"},
+                     {"from", "2018-06-01"},
+                     {"to", "2018-06-30"}}}},
                   {"focus_categories", {"fertilizer", "fertilizer"}}}}}};
   auto s = settings_from_json(body, c);
   ASSERT_TRUE(s.ok()) << s.status().to_string();
@@ -60,12 +64,15 @@ TEST(CampaignSettings, BadValuesNameTheirField) {
   EXPECT_EQ(field_of({{"colour", "red"}}), "settings.colour");
   EXPECT_EQ(field_of({{"period", {{"from", "2018-02-30"}, {"to", "2018-12-31"}}}}), "period.from");
   EXPECT_EQ(field_of({{"period", {{"from", "2018-12-31"}, {"to", "2018-01-01"}}}}), "period.to");
-  EXPECT_EQ(field_of({{"special_actions", {{{"code", "moon_landing"}}}}}), "special_actions[0].code");
+  EXPECT_EQ(field_of({{"special_actions", {{{"code", "moon_landing"}}}}}),
+            "special_actions[0].code");
   EXPECT_EQ(field_of({{"special_actions", {{{"code", "agri_inputs"}}, {{"code", "agri_inputs"}}}}}),
             "special_actions[1].code");
-  EXPECT_EQ(field_of({{"special_actions", {{{"code", "agri_inputs"}, {"focus_violations", {"no_such"}}}}}}),
+  EXPECT_EQ(field_of({{"special_actions",
+                       {{{"code", "agri_inputs"}, {"focus_violations", {"no_such"}}}}}}),
             "special_actions[0].focus_violations[0]");
-  EXPECT_EQ(field_of({{"special_actions", {{{"code", "ecommerce"}, {"focus_categories", {"moon_rock"}}}}}}),
+  EXPECT_EQ(field_of({{"special_actions",
+                       {{{"code", "ecommerce"}, {"focus_categories", {"moon_rock"}}}}}}),
             "special_actions[0].focus_categories[0]");
   const Json w = {{"code", "w"}, {"name_zh", "窗口"}, {"from", "2018-05-01"}, {"to", "2018-04-01"}};
   EXPECT_EQ(field_of({{"special_actions", {{{"code", "agri_inputs"}, {"windows", {w}}}}}}),

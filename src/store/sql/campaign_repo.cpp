@@ -58,8 +58,8 @@ Result<StoredCampaignSettings> CampaignRepo::put(const Actor& actor, const std::
       LJ_RETURN_IF_ERROR(c.exec(kUpdate, {settings.dump(), out.version, actor.user_id,
                                           actor.username, out.updated_at, campaign_id, current}));
     } else {
-      LJ_RETURN_IF_ERROR(c.exec(kInsert, {campaign_id, settings.dump(), out.version,
-                                          actor.user_id, actor.username, out.updated_at}));
+      LJ_RETURN_IF_ERROR(c.exec(kInsert, {campaign_id, settings.dump(), out.version, actor.user_id,
+                                          actor.username, out.updated_at}));
     }
     return store_.audit(c, actor, "update", "campaign", campaign_id,
                         before ? before->settings : Json(nullptr),

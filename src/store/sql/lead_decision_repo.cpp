@@ -15,7 +15,9 @@ constexpr const char* kHistory =
     "SELECT id, lead_id, status_before, status, reason, actor_id, actor_name, decided_at "
     "FROM lead_decisions WHERE lead_id = ? ORDER BY id";
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 }  // namespace
 
@@ -42,17 +44,17 @@ Result<Lead> LeadDecisionRepo::decide(const Actor& actor, int64_t lead_id,
     if (before.unit_path.rfind(actor.unit_path, 0) != 0)
       return Status::Forbidden(what + " was shared with your unit for reading only");
     if (expected_version && *expected_version != before.version)
-      return Status::Conflict(what + " was changed by someone else (version " +
-                                  std::to_string(before.version) + ")",
-                              "version");
+      return Status::Conflict(
+          what + " was changed by someone else (version " + std::to_string(before.version) + ")",
+          "version");
     if (before.status == "case_opened" && status != before.status)
       return Status::Conflict(what + " has a case; its status stays case_opened", "status");
     Lead after = before;
     after.status = status;
     after.updated_at = store_.now();
     after.version = before.version + 1;
-    LJ_RETURN_IF_ERROR(c.exec(kUpdateLead, {after.status, after.updated_at, after.version,
-                                            lead_id, before.version}));
+    LJ_RETURN_IF_ERROR(c.exec(
+        kUpdateLead, {after.status, after.updated_at, after.version, lead_id, before.version}));
     LJ_RETURN_IF_ERROR(c.exec(kInsert, {lead_id, before.status, status, reason, actor.user_id,
                                         actor.username, after.updated_at}));
     out = after;

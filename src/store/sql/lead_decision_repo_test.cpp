@@ -25,8 +25,8 @@ TEST_P(LeadDecisionRepoTest, RejectionKeepsItsReasonInTheHistoryAndTheAudit) {
   ASSERT_TRUE(verifying.ok()) << verifying.status().to_string();
   EXPECT_EQ(verifying->version, lead.version + 1);
   const size_t before = audit_entries();
-  auto rejected = repo().decide(kSongshan, lead.id, "rejected", "举报内容与事实不符，经现场核查无此经营户",
-                                verifying->version);
+  auto rejected = repo().decide(kSongshan, lead.id, "rejected",
+                                "举报内容与事实不符，经现场核查无此经营户", verifying->version);
   ASSERT_TRUE(rejected.ok()) << rejected.status().to_string();
   EXPECT_EQ(rejected->status, "rejected");
   EXPECT_EQ(audit_entries(), before + 1);
