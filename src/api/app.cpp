@@ -33,6 +33,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_document_routes(router_);
   add_review_routes(router_);
   add_evaluation_routes(router_);
+  add_campaign_routes(router_);
 }
 
 App::~App() = default;

@@ -69,6 +69,8 @@ struct AppConfig {
   // The evaluation scheme of units (data/evaluation/scheme-2018.json; null: the evaluation and
   // report routes answer 503).
   std::shared_ptr<const evaluate::Scheme> evaluation_scheme;
+  // The campaign document (data/campaign-2018.json; null: the campaign routes answer 503).
+  std::shared_ptr<const Json> campaign;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -136,6 +138,7 @@ void add_cooperation_routes(Router& r);
 void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
 void add_evaluation_routes(Router& r);  // api/routes_evaluation.cpp
+void add_campaign_routes(Router& r);  // api/routes_campaign.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

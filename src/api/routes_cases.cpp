@@ -5,6 +5,7 @@
 
 #include "api/app.hpp"
 #include "api/errors.hpp"
+#include "api/file_response.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
 #include "documents/evidence.hpp"
@@ -122,22 +123,6 @@ Result<http::Response> list_attachments(Context& ctx) {
   return ok_json(Json{{"items", items}});
 }
 
-// RFC 5987 encoding of a file name for Content-Disposition.
-std::string percent_encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 Result<http::Response> download(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(Attachment a, ctx.app.store().get_attachment(ctx.actor, id));
@@ -146,7 +131,7 @@ Result<http::Response> download(Context& ctx) {
   http::Response r;
   r.content_type = a.content_type;
   r.body = std::move(bytes);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename*=UTF-8''" + percent_encode(a.filename));
+  set_file_disposition(r, a.filename, wants_inline(ctx.req));
   r.headers.emplace_back("X-Content-SHA256", a.sha256);
   return r;
 }

@@ -13,6 +13,7 @@
 
 #include "api/app.hpp"
 #include "api/errors.hpp"
+#include "api/file_response.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
 #include "cases/supervision.hpp"
@@ -279,22 +280,6 @@ Result<http::Response> upload(Context& ctx) {
                  201);
 }
 
-// RFC 5987 encoding of a file name for Content-Disposition.
-std::string percent_encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 Result<http::Response> download(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(int64_t attachment_id, parse_id(ctx.param("attachment_id"), "attachment_id"));
@@ -305,8 +290,7 @@ Result<http::Response> download(Context& ctx) {
   http::Response r;
   r.content_type = a.content_type;
   r.body = std::move(bytes);
-  r.headers.emplace_back("Content-Disposition",
-                         "attachment; filename*=UTF-8''" + percent_encode(a.filename));
+  set_file_disposition(r, a.filename, wants_inline(ctx.req));
   r.headers.emplace_back("X-Content-SHA256", a.sha256);
   return r;
 }

@@ -6,6 +6,7 @@
 // Rendering is blocking: it runs on the server's worker thread handling the request.
 #include "api/app.hpp"
 #include "api/errors.hpp"
+#include "api/file_response.hpp"
 #include "api/input.hpp"
 #include "auth/policy.hpp"
 #include "documents/case_documents.hpp"
@@ -80,28 +81,13 @@ std::string file_name(const Rendered& r) {
   return r.case_no + "-" + documents::document_title(r.kind) + ".pdf";
 }
 
-std::string percent_encode(const std::string& s) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 Result<http::Response> get_document(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
   LJ_ASSIGN_OR_RETURN(Rendered r, render(ctx, id));
   http::Response resp;
   resp.content_type = "application/pdf";
-  resp.headers.emplace_back("Content-Disposition",
-                            "inline; filename*=UTF-8''" + percent_encode(file_name(r)));
+  // Generated documents are meant to be read first: inline unless ?disposition=attachment.
+  set_file_disposition(resp, file_name(r), query_string(ctx.req, "disposition") != "attachment");
   resp.headers.emplace_back("Cache-Control", "no-store");
   resp.body = std::move(r.pdf);
   return resp;

@@ -7,6 +7,7 @@
 #include "classify/service.hpp"
 #include "intake/route.hpp"
 #include "leads/lead_input.hpp"
+#include "store/sql/lead_decision_repo.hpp"
 #include "model/json.hpp"
 #include "model/lead_json.hpp"
 
@@ -193,11 +194,48 @@ Result<http::Response> get_lead(Context& ctx) {
   return lead_response(ctx, l, 200);
 }
 
+// The fields of PATCH /leads/{id}: the lead's own, plus the reason of a decision.
+const std::initializer_list<const char*> kLeadPatchAndReasonFields = {
+    "title", "text", "status", "unit_code", "product_category", "product_name", "channel",
+    "region_code", "special_actions", "violations", "enterprise_id", "version", "reason"};
+
+// A patch that changes the status and nothing else (besides the expected version).
+bool is_decision(const Json& j) {
+  if (!j.contains("status")) return false;
+  for (const auto& [k, v] : j.items())
+    if (k != "status" && k != "version") return false;
+  return true;
+}
+
+Result<http::Response> lead_history(Context& ctx) {
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LeadDecisionRepo repo(ctx.app.store().sql());
+  LJ_ASSIGN_OR_RETURN(auto list, repo.history(ctx.actor, id));
+  Json items = Json::array();
+  for (const auto& d : list) items.push_back(to_json(d));
+  return ok_json(Json{{"items", items}});
+}
+
 Result<http::Response> update_lead(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kWriteRecords));
   LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
-  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchFields));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, kLeadPatchAndReasonFields));
+  LJ_ASSIGN_OR_RETURN(auto reason, opt_string(j, "reason", 2000));
+  j.erase("reason");
   LJ_ASSIGN_OR_RETURN(LeadPatch patch, lead_patch_from_json(j, *ctx.app.vocabulary()));
+  if (is_decision(j)) {
+    // A status change on its own is a decision: stored with its reason in the lead's history.
+    LeadDecisionRepo repo(ctx.app.store().sql());
+    LJ_ASSIGN_OR_RETURN(Lead l, repo.decide(ctx.actor, id, *patch.status, reason.value_or(""),
+                                            patch.expected_version));
+    return lead_response(ctx, l, 200);
+  }
+  if (reason)
+    return Status::Invalid("reason", "lead " + std::to_string(id) +
+                                         ": a reason goes with a change of status alone");
+  if (patch.status && *patch.status == "rejected")
+    return Status::Invalid("reason", "lead " + std::to_string(id) +
+                                         ": a rejection needs a reason (send status and reason alone)");
   LJ_ASSIGN_OR_RETURN(Lead l, ctx.app.store().update_lead(ctx.actor, id, patch));
   if (patch.enterprise_id || patch.product_category || patch.violations) {
     // The lead's matter follows its new enterprise, category or violations.
@@ -227,6 +265,7 @@ void add_lead_routes(Router& r) {
   r.add("GET", "/api/v1/leads/{id}", get_lead);
   r.add("PATCH", "/api/v1/leads/{id}", update_lead);
   r.add("POST", "/api/v1/leads/{id}/share", share_lead);
+  r.add("GET", "/api/v1/leads/{id}/history", lead_history);
 }
 
 }  // namespace lj::api

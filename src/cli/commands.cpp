@@ -21,6 +21,7 @@
 #include "evaluate/scheme.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
+#include "refdata/campaign.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
 #include "store/store.hpp"
@@ -168,6 +169,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto scheme = evaluate::Scheme::load(data_dir);
   if (!scheme.ok()) return fail("evaluation scheme", scheme.status());
   app_cfg.evaluation_scheme = std::make_shared<const evaluate::Scheme>(std::move(*scheme));
+  auto campaign = refdata::load_campaign(data_dir);
+  if (!campaign.ok()) return fail("campaign", campaign.status());
+  app_cfg.campaign = std::make_shared<const Json>(std::move(*campaign));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

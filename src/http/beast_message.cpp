@@ -59,7 +59,8 @@ BeastResponse to_beast(Response&& response, const std::string& request_id, unsig
   for (auto& [name, value] : response.headers) out.insert(name, value);
   out.set("X-Request-Id", request_id);
   out.set("X-Content-Type-Options", "nosniff");
-  out.set("X-Frame-Options", "DENY");
+  // A handler may allow framing by its own origin (a PDF shown inline, api/file_response.hpp).
+  if (!has_header(response, "x-frame-options")) out.set("X-Frame-Options", "DENY");
   out.set("Referrer-Policy", "no-referrer");
   if (response.content_type.rfind("text/html", 0) == 0 &&
       !has_header(response, "content-security-policy")) {

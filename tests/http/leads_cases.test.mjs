@@ -285,7 +285,7 @@ test('opening a case from a lead: case number, lead status, single case per lead
   assertError(await analyst.post('/api/v1/cases', { lead_id: lead.id }), 403, 'forbidden', undefined, 'analyst opens a case');
   // A rejected lead cannot become a case.
   const rejected = await createLead(officer);
-  assert.equal((await officer.patch(`/api/v1/leads/${rejected.id}`, { status: 'rejected' })).status, 200);
+  assert.equal((await officer.patch(`/api/v1/leads/${rejected.id}`, { status: 'rejected', reason: '经核查不属实' })).status, 200);
   assertError(await officer.post('/api/v1/cases', { lead_id: rejected.id }), 409, 'conflict', 'lead_id', 'case from a rejected lead');
 });
 

@@ -49,6 +49,7 @@ export const api = {
   get: <T>(path: string, params: Query = {}) => request<T>('GET', path + qs(params)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
   upload: <T>(path: string, file: Blob, type: string) => request<T>('POST', path, file, type || 'application/octet-stream'),
 };

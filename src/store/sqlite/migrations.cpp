@@ -617,6 +617,37 @@ CREATE TABLE reports (
 CREATE INDEX reports_scope ON reports(unit_path, period);
 )sql";
 
+// A lead's decisions (store/sql/lead_decision_repo.cpp): each status change made on its own, with
+// the reason given (required for a rejection), oldest first per lead; and the stored campaign
+// settings.
+constexpr std::string_view kSqliteV13 = R"sql(
+CREATE TABLE lead_decisions (
+  id INTEGER PRIMARY KEY,
+  lead_id INTEGER NOT NULL REFERENCES leads(id),
+  status_before TEXT NOT NULL,
+  status TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  actor_id INTEGER NOT NULL,
+  actor_name TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX lead_decisions_lead ON lead_decisions(lead_id, id);
+-- The lead list filtered by product category (the dashboard's click-through), newest first,
+-- reads only that category's rows in order (bench/run-web-bench.sh: 42x → see docs/web.md).
+CREATE INDEX leads_category_received ON leads(product_category, received_at, id);
+-- The campaign settings the regional administrator changed (refdata/campaign_settings.hpp,
+-- store/sql/campaign_repo.cpp): the JSON of windows and focus lists per special action and the
+-- period; without a row the campaign file under data/ holds.
+CREATE TABLE campaign_settings (
+  campaign_id TEXT PRIMARY KEY,
+  settings TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_by INTEGER NOT NULL,
+  updated_by_name TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -629,6 +660,7 @@ constexpr Migration kSqlite[] = {
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
+    {13, "lead decisions with their reasons; the stored campaign settings over the data file", kSqliteV13},
     {16, "evaluation reports: dispatch reports and notification drafts as stored files", kSqliteV16},
 };
 
