@@ -11,6 +11,7 @@
 #include "cli/flags_command.hpp"
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
+#include "cli/mask_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "cli/screen_command.hpp"
 #include "cli/train_command.hpp"
@@ -87,6 +88,7 @@ int main(int argc, char** argv) {
   add_classify_command(app, callback_exit);
   add_train_command(app, callback_exit);
   add_resolve_command(app, callback_exit);
+  add_mask_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);
