@@ -16,6 +16,8 @@
 #include "cases/integrity.hpp"
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
+#include "disclose/housekeeping.hpp"
+#include "disclose/rules.hpp"
 #include "documents/evidence.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
@@ -97,6 +99,7 @@ class Housekeeping {
       const int64_t now = system_clock().now();
       auto sessions = store_.delete_expired_sessions(format_time(now));
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
+      disclose::withdraw_revoked_publications(store_);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
@@ -162,6 +165,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto checklist = cases::ReviewChecklist::load(data_dir);
   if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
   app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
+  auto disclosure = disclose::DisclosureRules::load(data_dir);
+  if (!disclosure.ok()) return fail("disclosure rules", disclosure.status());
+  app_cfg.disclosure = std::make_shared<const disclose::DisclosureRules>(std::move(*disclosure));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

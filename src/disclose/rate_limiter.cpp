@@ -5,8 +5,8 @@
 
 namespace lj::disclose {
 
-RateLimiter::RateLimiter(int per_minute, int burst, size_t max_keys)
-    : per_ms_(std::max(per_minute, 1) / 60000.0), burst_(std::max(burst, 1)), max_keys_(max_keys) {}
+RateLimiter::RateLimiter(double per_minute, int burst, size_t max_keys)
+    : per_ms_(std::max(per_minute, 0.001) / 60000.0), burst_(std::max(burst, 1)), max_keys_(max_keys) {}
 
 int64_t RateLimiter::take(const std::string& key, int64_t now_ms) {
   std::lock_guard lock(mu_);

@@ -11,7 +11,7 @@ namespace lj::disclose {
 class RateLimiter {
  public:
   // Each key's bucket holds at most `burst` tokens and gains `per_minute` tokens a minute.
-  RateLimiter(int per_minute, int burst, size_t max_keys = 100000);
+  RateLimiter(double per_minute, int burst, size_t max_keys = 100000);
 
   // Takes one token from `key`'s bucket at time `now_ms` (milliseconds, monotonic). Returns 0
   // when granted, else the whole seconds (at least 1) until a token is available, for the
