@@ -2,6 +2,7 @@
 //   GET  /api/v1/publications                 the publications of the caller's units
 //   POST /api/v1/publications                 create one for a decided case (decision or typical case)
 //   GET  /api/v1/publications/{id}            with its text, proposed masking and review record
+//   POST /api/v1/publications/{id}/text       replace a pending one's text (the decision document's)
 //   POST /api/v1/publications/{id}/publish    secrecy review: decide every span, publish
 //   POST /api/v1/publications/{id}/withdraw   take a publication down
 // A decision's publication is also created when a case is decided, and withdrawn when it is
@@ -115,6 +116,22 @@ Result<http::Response> publish_publication(Context& ctx) {
   return ok_json(disclose::internal_json(p, today(ctx)));
 }
 
+Result<http::Response> replace_text(Context& ctx) {
+  LJ_ASSIGN_OR_RETURN(const disclose::DisclosureRules* rules, rules_of(ctx.app));
+  LJ_RETURN_IF_ERROR(require_creator(*rules, ctx.actor));
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  LJ_ASSIGN_OR_RETURN(Json j, json_object(ctx.req, {"version", "text"}));
+  LJ_ASSIGN_OR_RETURN(auto version, opt_int(j, "version"));
+  if (!version) return Status::Invalid("version", "version: the version you edited is required");
+  LJ_ASSIGN_OR_RETURN(std::string text, req_string(j, "text", 200000));
+  if (text.empty()) return Status::Invalid("text", "text: the text to publish is required");
+  DisclosureRepo repo(ctx.app.store().sql());
+  LJ_ASSIGN_OR_RETURN(Publication p, repo.redraft(ctx.actor, id, *version, [&](const Publication& before) {
+                        return disclose::redraft(before, text);
+                      }));
+  return ok_json(disclose::internal_json(p, today(ctx)));
+}
+
 Result<http::Response> withdraw_publication(Context& ctx) {
   LJ_ASSIGN_OR_RETURN(const disclose::DisclosureRules* rules, rules_of(ctx.app));
   LJ_RETURN_IF_ERROR(require_reviewer(*rules, ctx.actor));
@@ -150,6 +167,7 @@ void add_disclosure_routes(Router& r) {
   r.add("GET", "/api/v1/publications", list_publications);
   r.add("POST", "/api/v1/publications", create_publication);
   r.add("GET", "/api/v1/publications/{id}", get_publication);
+  r.add("POST", "/api/v1/publications/{id}/text", replace_text);
   r.add("POST", "/api/v1/publications/{id}/publish", publish_publication);
   r.add("POST", "/api/v1/publications/{id}/withdraw", withdraw_publication);
 }

@@ -330,7 +330,7 @@ class Scanner {
   // 10 with the middle dot of transcribed names), stopping before words that follow a name.
   size_t name_end(size_t s) const {
     constexpr std::u32string_view kStop =
-        U"称说于在的是等向对到反表陈证与和及提出系所已曾为将也均未从就被把因由自经并同去来打报现共时";
+        U"称说于在的是等向对到反表陈证与和及提出系所已曾为将也均未从就被把因由自经并同去来打报现共时患身手电联住家年男籍";
     if (s >= f_.size() || !in(kSurnameStarts, f_[s])) return s;
     size_t e = s;
     bool dotted = false;

@@ -102,6 +102,30 @@ Status check_publishable(const DecisionSource& src, const std::string& kind, con
   return Status::Ok();
 }
 
+namespace {
+Json proposed_spans(const MaskResult& m) {
+  Json spans = Json::array();
+  for (const PiiSpan& s : m.found)
+    spans.push_back(Json{{"kind", std::string(kind_name(s.kind))},
+                         {"start", s.start},
+                         {"end", s.end},
+                         {"original", s.original},
+                         {"masked", s.masked},
+                         {"source", "auto"},
+                         {"decision", nullptr},
+                         {"decided_by", nullptr},
+                         {"decided_at", nullptr}});
+  return spans;
+}
+}  // namespace
+
+Publication redraft(const Publication& p, const std::string& text) {
+  Publication out = p;
+  out.body = text::valid_utf8(text);
+  out.spans = proposed_spans(mask_text(out.body, {p.party}));
+  return out;
+}
+
 Result<Publication> draft(const DecisionSource& src, const std::string& kind, const std::string& text,
                           const DisclosureRules& rules, const calendar::WorkCalendar* calendar) {
   LJ_RETURN_IF_ERROR(check_publishable(src, kind, rules));
@@ -126,18 +150,7 @@ Result<Publication> draft(const DecisionSource& src, const std::string& kind, co
     }
   }
   p.body = text.empty() ? text_from_case(src, p) : text::valid_utf8(text);
-  const MaskResult m = mask_text(p.body, src.party_names);
-  p.spans = Json::array();
-  for (const PiiSpan& s : m.found)
-    p.spans.push_back(Json{{"kind", std::string(kind_name(s.kind))},
-                           {"start", s.start},
-                           {"end", s.end},
-                           {"original", s.original},
-                           {"masked", s.masked},
-                           {"source", "auto"},
-                           {"decision", nullptr},
-                           {"decided_by", nullptr},
-                           {"decided_at", nullptr}});
+  p.spans = proposed_spans(mask_text(p.body, src.party_names));
   return p;
 }
 

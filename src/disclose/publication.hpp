@@ -32,6 +32,9 @@ Status check_publishable(const DecisionSource& src, const std::string& kind, con
 Result<Publication> draft(const DecisionSource& src, const std::string& kind, const std::string& text,
                           const DisclosureRules& rules, const calendar::WorkCalendar* calendar);
 
+// `p` with `text` as its body and the masking proposed anew (the party's name exempt).
+Publication redraft(const Publication& p, const std::string& text);
+
 // Applies a reviewer's decisions to a pending publication: `decisions` is the array
 // [{"start":N,"end":N,"kind":"phone","decision":"mask"|"keep"}, ...]. Every proposed span needs
 // a decision; a span not proposed is the reviewer's own and must be masked. Errors name the

@@ -356,6 +356,34 @@ Result<Publication> DisclosureRepo::publish(const Actor& actor, int64_t id, int6
   return out;
 }
 
+Result<Publication> DisclosureRepo::redraft(const Actor& actor, int64_t id, int64_t expected_version,
+                                            const Redraft& redraft) {
+  Result<Publication> out = Status::Internal("not run");
+  Status st = store_.write([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(Publication before, load_scoped(c, actor, id));
+    if (before.status != "pending_review")
+      return Status::Conflict("publication " + std::to_string(id) + " is " + before.status +
+                                  ": only a pending one takes a new text",
+                              "status");
+    if (before.version != expected_version)
+      return Status::Conflict("publication " + std::to_string(id) + " is at version " +
+                                  std::to_string(before.version) + ", not " +
+                                  std::to_string(expected_version) + ": reload it and try again",
+                              "version");
+    Publication after = redraft(before);
+    after.version = before.version + 1;
+    LJ_RETURN_IF_ERROR(c.exec("UPDATE publications SET body = ?, spans = ?, version = ? WHERE id = ? AND version = ?",
+                              {after.body, after.spans.dump(), after.version, id, before.version}));
+    Json a = audit_json(after);
+    a["text_changed"] = true;
+    LJ_RETURN_IF_ERROR(store_.audit(c, actor, "update", "publication", std::to_string(id), audit_json(before), a));
+    out = std::move(after);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<Publication> DisclosureRepo::withdraw(const Actor& actor, int64_t id, const std::string& reason) {
   Result<Publication> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {

@@ -101,6 +101,11 @@ class DisclosureRepo {
   Result<Publication> publish(const Actor& actor, int64_t id, int64_t expected_version,
                               const Review& review);
 
+  // Replaces the text of a pending publication (kConflict when published or withdrawn, or when
+  // `expected_version` differs): `redraft` returns it with its new body and proposed spans.
+  using Redraft = std::function<Publication(const Publication& before)>;
+  Result<Publication> redraft(const Actor& actor, int64_t id, int64_t expected_version, const Redraft& redraft);
+
   // Withdraws a published or pending item (kConflict when withdrawn already); audits.
   Result<Publication> withdraw(const Actor& actor, int64_t id, const std::string& reason);
 
