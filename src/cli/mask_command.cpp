@@ -8,9 +8,9 @@
 namespace lj::cli {
 
 void add_mask_command(CLI::App& app, int& exit_code) {
-  auto* sub = app.add_subcommand(
-      "mask", "mask personal data in texts: NDJSON {\"id\",\"text\"} on stdin, "
-              "{\"id\",\"masked\",\"found\"} on stdout");
+  auto* sub = app.add_subcommand("mask",
+                                 "mask personal data in texts: NDJSON {\"id\",\"text\"} on stdin, "
+                                 "{\"id\",\"masked\",\"found\"} on stdout");
   sub->callback([&exit_code] {
     std::ios::sync_with_stdio(false);
     const int64_t bad = disclose::mask_stream(std::cin, std::cout, std::cerr);

@@ -24,7 +24,8 @@ std::string issue_form_token(const std::string& key, int64_t issued_at) {
 
 Result<FormToken> verify_form_token(const std::string& key, const std::string& token, int64_t now,
                                     int min_age_seconds, int max_age_seconds) {
-  const Status bad = Status::Invalid("form_token", "form_token: not a token of this server; load the form again");
+  const Status bad =
+      Status::Invalid("form_token", "form_token: not a token of this server; load the form again");
   if (token.size() > 200 || token.rfind("v1.", 0) != 0) return bad;
   const size_t last = token.rfind('.');
   const size_t second = token.find('.', 3);
@@ -32,7 +33,8 @@ Result<FormToken> verify_form_token(const std::string& key, const std::string& t
   const std::string body = token.substr(0, last);
   const std::string mac = mac_of(key, body);
   const std::string given = token.substr(last + 1);
-  if (mac.size() != given.size() || sodium_memcmp(mac.data(), given.data(), mac.size()) != 0) return bad;
+  if (mac.size() != given.size() || sodium_memcmp(mac.data(), given.data(), mac.size()) != 0)
+    return bad;
   FormToken t;
   try {
     t.issued_at = std::stoll(token.substr(3, second - 3));
@@ -41,8 +43,9 @@ Result<FormToken> verify_form_token(const std::string& key, const std::string& t
   }
   t.nonce = token.substr(second + 1, last - second - 1);
   if (now - t.issued_at < min_age_seconds)
-    return Status::Invalid("form_token", "form_token: the form was sent too soon after it was loaded; wait " +
-                                             std::to_string(min_age_seconds) + " seconds and send it again");
+    return Status::Invalid("form_token",
+                           "form_token: the form was sent too soon after it was loaded; wait " +
+                               std::to_string(min_age_seconds) + " seconds and send it again");
   if (now - t.issued_at > max_age_seconds)
     return Status::Invalid("form_token", "form_token: the form has expired; load it again");
   return t;

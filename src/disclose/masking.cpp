@@ -11,13 +11,20 @@ namespace lj::disclose {
 
 std::string_view kind_name(PiiKind kind) {
   switch (kind) {
-    case PiiKind::kIdNumber: return "id_number";
-    case PiiKind::kPhone: return "phone";
-    case PiiKind::kBankAccount: return "bank_account";
-    case PiiKind::kEmail: return "email";
-    case PiiKind::kAddress: return "address";
-    case PiiKind::kName: return "name";
-    case PiiKind::kHealth: return "health";
+    case PiiKind::kIdNumber:
+      return "id_number";
+    case PiiKind::kPhone:
+      return "phone";
+    case PiiKind::kBankAccount:
+      return "bank_account";
+    case PiiKind::kEmail:
+      return "email";
+    case PiiKind::kAddress:
+      return "address";
+    case PiiKind::kName:
+      return "name";
+    case PiiKind::kHealth:
+      return "health";
   }
   return "unknown";
 }
@@ -71,7 +78,8 @@ std::u32string mask_span_u32(PiiKind kind, const std::u32string& s, const std::u
       for (char32_t c : folded) alnum += is_ascii_alnum(c) ? 1 : 0;
       return mask_alnum(s, folded, 4, alnum == 15 ? 3 : 4);
     }
-    case PiiKind::kBankAccount: return mask_alnum(s, folded, 4, 4);
+    case PiiKind::kBankAccount:
+      return mask_alnum(s, folded, 4, 4);
     case PiiKind::kPhone: {
       // keep_hint: digits kept at the front (the area code, or 3 of a mobile after +86).
       return mask_alnum(s, folded, keep_hint == 0 ? 3 : keep_hint, 4);
@@ -83,9 +91,12 @@ std::u32string mask_span_u32(PiiKind kind, const std::u32string& s, const std::u
       for (size_t i = 1; i < at; ++i) out[i] = U'*';
       return out;
     }
-    case PiiKind::kAddress: return mask_all_but_space(s, address_keep(s));
-    case PiiKind::kName: return mask_all_but_space(s, surname_length(s));
-    case PiiKind::kHealth: return mask_all_but_space(s, 0);
+    case PiiKind::kAddress:
+      return mask_all_but_space(s, address_keep(s));
+    case PiiKind::kName:
+      return mask_all_but_space(s, surname_length(s));
+    case PiiKind::kHealth:
+      return mask_all_but_space(s, 0);
   }
   return mask_all_but_space(s, 0);
 }

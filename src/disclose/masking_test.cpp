@@ -16,7 +16,8 @@ namespace {
 std::vector<std::pair<std::string, std::string>> found(const std::string& text,
                                                        const std::vector<std::string>& party = {}) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& s : mask_text(text, party).found) out.emplace_back(std::string(kind_name(s.kind)), s.original);
+  for (const auto& s : mask_text(text, party).found)
+    out.emplace_back(std::string(kind_name(s.kind)), s.original);
   return out;
 }
 
@@ -43,12 +44,14 @@ TEST(Masking, FullWidthDigitsAreFoldedButTheTextKeepsItsCharacters) {
   EXPECT_EQ(m.found[0].end, 21u);
   EXPECT_EQ(m.found[1].start, 24u);
   EXPECT_EQ(m.found[1].end, 35u);
-  EXPECT_EQ(text::utf8_length(m.masked), text::utf8_length(in)) << "the masked text keeps its length";
+  EXPECT_EQ(text::utf8_length(m.masked), text::utf8_length(in))
+      << "the masked text keeps its length";
 }
 
 TEST(Masking, PhonesStandAloneOrWithSeparatorsNeverInsideLongerRuns) {
   EXPECT_EQ(mask_text("手机13800138000").masked, "手机138****8000");
-  EXPECT_EQ(mask_text("手机138-0013-8000或138 0013 8000").masked, "手机138-****-8000或138 **** 8000");
+  EXPECT_EQ(mask_text("手机138-0013-8000或138 0013 8000").masked,
+            "手机138-****-8000或138 **** 8000");
   EXPECT_EQ(mask_text("电话+86 138 0013 8000").masked, "电话+86 138 **** 8000");
   EXPECT_EQ(mask_text("电话008613800138000").masked, "电话0086138****8000");
   EXPECT_EQ(mask_text("电话0471-3255699").masked, "电话0471-***5699");
@@ -59,7 +62,8 @@ TEST(Masking, PhonesStandAloneOrWithSeparatorsNeverInsideLongerRuns) {
   EXPECT_EQ(found("订单号13800138000123"), Found{});
   EXPECT_EQ(found("统一社会信用代码91150102MA0N1380013"), Found{});
   EXPECT_EQ(found("批号A13800138000"), Found{});
-  EXPECT_EQ(found("服务热线400-123-4567"), Found{}) << "a business's service number is no personal data";
+  EXPECT_EQ(found("服务热线400-123-4567"), Found{})
+      << "a business's service number is no personal data";
   EXPECT_EQ(found("2018年13800元"), Found{});
 }
 
@@ -67,13 +71,15 @@ TEST(Masking, BankAccountsByLuhnOrAfterAMarker) {
   EXPECT_EQ(mask_text("卡号6222021234567890128").masked, "卡号6222***********0128");
   EXPECT_EQ(mask_text("转入6222 0212 3456 7890 128").masked, "转入6222 **** **** ***0 128");
   // An organisation's account after a marker needs no Luhn check.
-  EXPECT_EQ(mask_text("开户银行账号：15050170673600000123").masked, "开户银行账号：1505************0123");
+  EXPECT_EQ(mask_text("开户银行账号：15050170673600000123").masked,
+            "开户银行账号：1505************0123");
   EXPECT_EQ(found("流水号6222021234567890127"), Found{}) << "Luhn fails and no marker";
 }
 
 TEST(Masking, EmailAddresses) {
   EXPECT_EQ(mask_text("邮箱 lisi.test@example.com。").masked, "邮箱 l********@example.com。");
-  EXPECT_EQ(mask_text("邮箱ｌｉｓｉ＠ｅｘａｍｐｌｅ．ｃｏｍ").masked, "邮箱ｌ***＠ｅｘａｍｐｌｅ．ｃｏｍ");
+  EXPECT_EQ(mask_text("邮箱ｌｉｓｉ＠ｅｘａｍｐｌｅ．ｃｏｍ").masked,
+            "邮箱ｌ***＠ｅｘａｍｐｌｅ．ｃｏｍ");
   EXPECT_EQ(found("见第3@条"), Found{});
 }
 
@@ -81,7 +87,8 @@ TEST(Masking, HomeAddressesOfPersonsNotOrganisations) {
   EXPECT_EQ(mask_text("李四，住址：内蒙古自治区赤峰市松山区钢铁街12号3单元502室，电话").masked,
             "李四，住址：内蒙古自治区赤峰市松山区*************，电话");
   EXPECT_EQ(mask_text("家住红山区长青街8号").masked, "家住红山区*****");
-  EXPECT_EQ(mask_text("户籍地：呼和浩特市新城区某某巷3号。").masked, "户籍地：呼和浩特市新城区*****。");
+  EXPECT_EQ(mask_text("户籍地：呼和浩特市新城区某某巷3号。").masked,
+            "户籍地：呼和浩特市新城区*****。");
   EXPECT_EQ(found("当事人赤峰某某商贸有限公司，住所：赤峰市松山区振兴大街1号。"), Found{})
       << "an enterprise's 住所 is published";
   EXPECT_EQ(found("当事人王五，男，住所：赤峰市松山区振兴大街1号。"),
@@ -94,7 +101,8 @@ TEST(Masking, NamesOfOtherPersonsButNotTheParty) {
   EXPECT_EQ(mask_text("证人：斯琴·巴特尔到场").masked, "证人：斯*****到场");
   EXPECT_EQ(found("委托代理人王和平出示"), (Found{{"name", "王和平"}}));
   EXPECT_EQ(found("消费者投诉称，举报人称"), Found{}) << "words after a marker are not names";
-  EXPECT_EQ(found("当事人张三，法定代表人李四"), Found{}) << "the party and its representative are published";
+  EXPECT_EQ(found("当事人张三，法定代表人李四"), Found{})
+      << "the party and its representative are published";
   EXPECT_EQ(found("证人张三", {"张三"}), Found{}) << "a party named as a witness stays";
 }
 
@@ -106,15 +114,18 @@ TEST(Masking, HealthInformationAfterItsMarkers) {
 
 TEST(Masking, ATextWithEveryKind) {
   const std::string in =
-      "举报人张三（身份证号15020319900101234X，手机１３８００１３８０００）反映：证人李四，住址：赤峰市"
-      "松山区钢铁街12号，电话0476-8332199，邮箱 lisi@example.com，卡号6222021234567890128，患有高血压。"
+      "举报人张三（身份证号15020319900101234X，手机１３８００１３８０００）反映：证人李四，住址：赤"
+      "峰市"
+      "松山区钢铁街12号，电话0476-8332199，邮箱 "
+      "lisi@example.com，卡号6222021234567890128，患有高血压。"
       "订单号201803011380013800012，统一社会信用代码91150404MA0N1234X5。";
   const MaskResult m = mask_text(in);
   std::set<std::string> kinds;
   for (const auto& s : m.found) kinds.insert(std::string(kind_name(s.kind)));
-  EXPECT_EQ(kinds, (std::set<std::string>{"id_number", "phone", "bank_account", "email", "address", "name", "health"}));
-  for (const char* secret : {"15020319900101234X", "１３８００１３８０００", "钢铁街12号", "8332199", "lisi@",
-                             "6222021234567890128", "高血压", "张三", "李四"})
+  EXPECT_EQ(kinds, (std::set<std::string>{"id_number", "phone", "bank_account", "email", "address",
+                                          "name", "health"}));
+  for (const char* secret : {"15020319900101234X", "１３８００１３８０００", "钢铁街12号",
+                             "8332199", "lisi@", "6222021234567890128", "高血压", "张三", "李四"})
     EXPECT_EQ(m.masked.find(secret), std::string::npos) << secret << " in " << m.masked;
   EXPECT_NE(m.masked.find("201803011380013800012"), std::string::npos);
   EXPECT_NE(m.masked.find("91150404MA0N1234X5"), std::string::npos);
@@ -142,7 +153,8 @@ TEST(MaskStream, NdjsonPerTheContract) {
   std::ostringstream out, err;
   EXPECT_EQ(mask_stream(in, out, err), 2);
   EXPECT_EQ(out.str(),
-            "{\"id\":1,\"masked\":\"电话１３８****８０００\",\"found\":[{\"kind\":\"phone\",\"start\":2,\"end\":13}]}\n"
+            "{\"id\":1,\"masked\":\"电话１３８****８０００\",\"found\":[{\"kind\":\"phone\","
+            "\"start\":2,\"end\":13}]}\n"
             "{\"id\":\"b\",\"masked\":\"证人张三\",\"found\":[]}\n"
             "{\"id\":null,\"error\":{\"line\":4,\"message\":\"not a JSON object\"}}\n"
             "{\"id\":3,\"error\":{\"line\":5,\"message\":\"field text: a string is required\"}}\n");

@@ -15,23 +15,37 @@ constexpr size_t kClauseMax = 60;  // code points of an address or health clause
 bool is_han(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
-bool is_name_dot(char32_t c) { return c == 0x00B7 || c == 0x30FB || c == 0x2022; }
-bool is_letter(char32_t c) { return is_ascii_alnum(c) && !is_ascii_digit(c); }
+bool is_name_dot(char32_t c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x2022;
+}
+bool is_letter(char32_t c) {
+  return is_ascii_alnum(c) && !is_ascii_digit(c);
+}
 
-bool in(std::u32string_view set, char32_t c) { return set.find(c) != std::u32string_view::npos; }
+bool in(std::u32string_view set, char32_t c) {
+  return set.find(c) != std::u32string_view::npos;
+}
 
 // The first characters of names: the common Han surnames and the usual first syllables of
 // Mongolian names (which have no surname). A name after a marker must start with one, so that
 // 消费者投诉 or 举报人称 is not read as a name.
 constexpr std::u32string_view kSurnameStarts =
-    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    U"任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    U"戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
-    U"柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
-    U"吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
-    U"寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
-    U"位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
-    U"戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
+    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    U"吕丁"
+    U"任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    U"武"
+    U"戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+    U"阮"
+    U"柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓"
+    U"古"
+    U"吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣"
+    U"巫"
+    U"寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满"
+    U"闻"
+    U"位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙"
+    U"浦"
+    U"戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干"
+    U"但"
     U"尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由其额图达布格宝乌苏萨朝特斯琴高娜孟吉仁";
 
 // Ends an address, a health clause or a name.
@@ -128,8 +142,8 @@ class Scanner {
   void scan_numbers() {
     size_t i = 0;
     while (i < f_.size()) {
-      bool starts = is_ascii_digit(f_[i]) ||
-                    ((f_[i] == U'+' || f_[i] == U'(') && i + 1 < f_.size() && is_ascii_digit(f_[i + 1]));
+      bool starts = is_ascii_digit(f_[i]) || ((f_[i] == U'+' || f_[i] == U'(') &&
+                                              i + 1 < f_.size() && is_ascii_digit(f_[i + 1]));
       if (!starts || (i > 0 && is_ascii_alnum(f_[i - 1]))) {
         ++i;
         continue;
@@ -184,7 +198,8 @@ class Scanner {
 
   bool classify_run(size_t start, const std::vector<Group>& groups, size_t g, size_t h) {
     std::u32string digits;
-    for (size_t k = g; k <= h; ++k) digits += f_.substr(groups[k].start, groups[k].end - groups[k].start);
+    for (size_t k = g; k <= h; ++k)
+      digits += f_.substr(groups[k].start, groups[k].end - groups[k].start);
     size_t end = groups[h].end;
     bool plus = f_[start] == U'+';
     bool paren = f_[start] == U'(';
@@ -271,9 +286,9 @@ class Scanner {
 
   void scan_addresses() {
     for (size_t i = 0; i < f_.size(); ++i) {
-      size_t m = marker_at(i, {U"家庭住址", U"家庭地址", U"现住址", U"住址", U"家住", U"户籍地址",
-                               U"户籍地", U"户籍所在地", U"居住地址", U"居住地", U"现住", U"现居住于",
-                               U"住所地", U"住所"});
+      size_t m = marker_at(
+          i, {U"家庭住址", U"家庭地址", U"现住址", U"住址", U"家住", U"户籍地址", U"户籍地",
+              U"户籍所在地", U"居住地址", U"居住地", U"现住", U"现居住于", U"住所地", U"住所"});
       if (m == 0) continue;
       bool residence = at(i, U"住所");
       if (residence && organisation_context(i)) {
@@ -302,10 +317,10 @@ class Scanner {
 
   void scan_names() {
     for (size_t i = 0; i < f_.size(); ++i) {
-      size_t m = marker_at(i, {U"证人", U"见证人", U"证明人", U"举报人", U"投诉人", U"检举人",
-                               U"申诉人", U"受害人", U"被害人", U"消费者", U"购买人", U"委托代理人",
-                               U"代理人", U"联系人", U"陪同人", U"员工", U"店员", U"营业员",
-                               U"销售员", U"收货人", U"送检人"});
+      size_t m = marker_at(
+          i, {U"证人",   U"见证人", U"证明人", U"举报人", U"投诉人",     U"检举人", U"申诉人",
+              U"受害人", U"被害人", U"消费者", U"购买人", U"委托代理人", U"代理人", U"联系人",
+              U"陪同人", U"员工",   U"店员",   U"营业员", U"销售员",     U"收货人", U"送检人"});
       if (m == 0) continue;
       size_t s = skip_lead(i + m, U"：: ");
       while (true) {
@@ -330,7 +345,8 @@ class Scanner {
   // 10 with the middle dot of transcribed names), stopping before words that follow a name.
   size_t name_end(size_t s) const {
     constexpr std::u32string_view kStop =
-        U"称说于在的是等向对到反表陈证与和及提出系所已曾为将也均未从就被把因由自经并同去来打报现共时患身手电联住家年男籍";
+        U"称说于在的是等向对到反表陈证与和及提出系所已曾为将也均未从就被把因由自经并同去来打报现共"
+        U"时患身手电联住家年男籍";
     if (s >= f_.size() || !in(kSurnameStarts, f_[s])) return s;
     size_t e = s;
     bool dotted = false;

@@ -15,7 +15,9 @@ namespace lj::disclose {
 // length as `s`.
 std::u32string fold(const std::u32string& s);
 
-inline bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_ascii_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
 inline bool is_ascii_alnum(char32_t c) {
   return is_ascii_digit(c) || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
 }

@@ -45,8 +45,10 @@ TEST(FormToken, SignedAgedAndUnforgeable) {
   auto soon = verify_form_token(key, t, 1002, 5, 60);
   EXPECT_EQ(soon.status().field(), "form_token");
   EXPECT_NE(soon.status().message().find("too soon"), std::string::npos);
-  EXPECT_NE(verify_form_token(key, t, 1061, 5, 60).status().message().find("expired"), std::string::npos);
-  EXPECT_FALSE(verify_form_token(std::string(32, 'x'), t, 1010, 5, 60).ok()) << "another server key";
+  EXPECT_NE(verify_form_token(key, t, 1061, 5, 60).status().message().find("expired"),
+            std::string::npos);
+  EXPECT_FALSE(verify_form_token(std::string(32, 'x'), t, 1010, 5, 60).ok())
+      << "another server key";
   std::string older = t;
   older.replace(3, 4, "0900");  // an earlier time under the same MAC
   EXPECT_FALSE(verify_form_token(key, older, 1010, 5, 60).ok());
@@ -55,7 +57,11 @@ TEST(FormToken, SignedAgedAndUnforgeable) {
 
 TEST(PublicQuery, WordsAndFieldsAndRanges) {
   PublicQuery q;
-  ASSERT_TRUE(parse_public_search("电线 AND region:1504 violation:substandard decided_on:[2018-01-01 TO 2018-12-31] 电缆", q).ok());
+  ASSERT_TRUE(
+      parse_public_search(
+          "电线 AND region:1504 violation:substandard decided_on:[2018-01-01 TO 2018-12-31] 电缆",
+          q)
+          .ok());
   EXPECT_EQ(q.text, "电线 电缆");
   EXPECT_EQ(q.region_prefix, "1504");
   EXPECT_EQ(q.violation, "substandard");
@@ -74,7 +80,8 @@ TEST(PublicQuery, WordsAndFieldsAndRanges) {
 
 TEST(PublicQuery, CountsByFieldLargestFirstAndSaysWhenCut) {
   std::vector<Publication> items(3);
-  items[0].region_code = "150404", items[0].violations = {"a", "b"}, items[0].decided_on = "2018-03-01";
+  items[0].region_code = "150404", items[0].violations = {"a", "b"},
+  items[0].decided_on = "2018-03-01";
   items[1].region_code = "150404", items[1].violations = {"b"}, items[1].decided_on = "2018-04-01";
   items[2].region_code = "150102", items[2].violations = {"c"}, items[2].decided_on = "2019-01-01";
   bool cut = false;

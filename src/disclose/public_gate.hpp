@@ -18,13 +18,19 @@ class PublicGate {
  public:
   explicit PublicGate(const RateLimitRules& rules);
 
-  static bool covers(std::string_view path) { return path.substr(0, kPublicPrefix.size()) == kPublicPrefix; }
+  static bool covers(std::string_view path) {
+    return path.substr(0, kPublicPrefix.size()) == kPublicPrefix;
+  }
 
   // 0 when `client` may make a request at `now_ms` (monotonic milliseconds), else the seconds
   // to wait (Retry-After).
-  int64_t admit(const std::string& client, int64_t now_ms) { return requests_.take(client, now_ms); }
+  int64_t admit(const std::string& client, int64_t now_ms) {
+    return requests_.take(client, now_ms);
+  }
   // The same for one more report from `client`.
-  int64_t admit_report(const std::string& client, int64_t now_ms) { return reports_.take(client, now_ms); }
+  int64_t admit_report(const std::string& client, int64_t now_ms) {
+    return reports_.take(client, now_ms);
+  }
 
  private:
   RateLimiter requests_;

@@ -9,15 +9,16 @@ namespace lj::disclose {
 namespace {
 
 bool is_code(const std::string& s) {
-  return !s.empty() && s.size() <= 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
-         });
+  return !s.empty() && s.size() <= 64 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+  });
 }
 
 Status check_date(const std::string& s) {
   auto d = calendar::parse_date(s, "search");
-  if (!d.ok()) return Status::Invalid("search", "search: decided_on needs dates as YYYY-MM-DD, not '" + s + "'");
+  if (!d.ok())
+    return Status::Invalid("search",
+                           "search: decided_on needs dates as YYYY-MM-DD, not '" + s + "'");
   return Status::Ok();
 }
 
@@ -58,11 +59,13 @@ Status parse_public_search(const std::string& search, PublicQuery& q) {
     const std::string field = word.substr(0, colon), value = word.substr(colon + 1);
     if (value.empty()) return Status::Invalid("search", "search: " + field + ": needs a value");
     if (field == "region") {
-      if (value.size() > 6 || !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+      if (value.size() > 6 ||
+          !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return Status::Invalid("search", "search: region: a GB/T 2260 code or its prefix (digits)");
       q.region_prefix = value;
     } else if (field == "product_category" || field == "violation") {
-      if (!is_code(value)) return Status::Invalid("search", "search: " + field + ": not a code: '" + value + "'");
+      if (!is_code(value))
+        return Status::Invalid("search", "search: " + field + ": not a code: '" + value + "'");
       (field == "violation" ? q.violation : q.product_category) = value;
     } else if (field == "party") {
       q.party = value;
@@ -72,8 +75,9 @@ Status parse_public_search(const std::string& search, PublicQuery& q) {
       LJ_RETURN_IF_ERROR(check_date(value));
       q.from = q.to = value;
     } else {
-      return Status::Invalid("search", "search: unknown field '" + field +
-                                           "' (region, product_category, violation, party, decision_no, decided_on)");
+      return Status::Invalid(
+          "search", "search: unknown field '" + field +
+                        "' (region, product_category, violation, party, decision_no, decided_on)");
     }
   }
   q.text = text;
@@ -86,7 +90,8 @@ bool countable(const std::string& f) {
 }
 
 std::vector<std::pair<std::string, int64_t>> count_by(const std::vector<Publication>& items,
-                                                      const std::string& field, int max, bool& truncated) {
+                                                      const std::string& field, int max,
+                                                      bool& truncated) {
   std::map<std::string, int64_t> counts;
   for (const auto& p : items) {
     if (field == "violation") {
@@ -94,15 +99,21 @@ std::vector<std::pair<std::string, int64_t>> count_by(const std::vector<Publicat
       continue;
     }
     std::string term;
-    if (field == "region_code") term = p.region_code;
-    else if (field == "product_category") term = p.product_category;
-    else if (field == "authority") term = p.authority;
-    else if (field == "decided_year") term = p.decided_on.substr(0, 4);
-    else if (field == "decided_month") term = p.decided_on.substr(0, 7);
+    if (field == "region_code")
+      term = p.region_code;
+    else if (field == "product_category")
+      term = p.product_category;
+    else if (field == "authority")
+      term = p.authority;
+    else if (field == "decided_year")
+      term = p.decided_on.substr(0, 4);
+    else if (field == "decided_month")
+      term = p.decided_on.substr(0, 7);
     if (!term.empty()) ++counts[term];
   }
   std::vector<std::pair<std::string, int64_t>> out(counts.begin(), counts.end());
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   truncated = out.size() > static_cast<size_t>(max);
   if (truncated) out.resize(static_cast<size_t>(max));
   return out;

@@ -27,6 +27,7 @@ bool countable(const std::string& field);
 // Counts `items` by `field` ("violation": every code of an item counts once), largest first,
 // then by term; at most `max` buckets, `truncated` set when more existed.
 std::vector<std::pair<std::string, int64_t>> count_by(const std::vector<Publication>& items,
-                                                      const std::string& field, int max, bool& truncated);
+                                                      const std::string& field, int max,
+                                                      bool& truncated);
 
 }  // namespace lj::disclose

@@ -14,13 +14,15 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 
 const Json& penalties_of(const Json& facts) {
   static const Json kNone = Json::array();
-  if (!facts.is_object() || !facts.contains("penalties") || !facts["penalties"].is_array()) return kNone;
+  if (!facts.is_object() || !facts.contains("penalties") || !facts["penalties"].is_array())
+    return kNone;
   return facts["penalties"];
 }
 
 std::string joined_legal_basis(const Json& facts) {
   std::string out;
-  if (!facts.is_object() || !facts.contains("legal_basis") || !facts["legal_basis"].is_array()) return out;
+  if (!facts.is_object() || !facts.contains("legal_basis") || !facts["legal_basis"].is_array())
+    return out;
   for (const Json& b : facts["legal_basis"]) {
     if (!b.is_string()) continue;
     if (!out.empty()) out += "、";
@@ -31,7 +33,8 @@ std::string joined_legal_basis(const Json& facts) {
 
 // The text published for a decision when the creator gives none: the decision's summary.
 std::string text_from_case(const DecisionSource& src, const Publication& p) {
-  std::string t = "行政处罚决定书 " + p.decision_no + "\n当事人：" + p.party + "\n案由：" + src.c.title;
+  std::string t =
+      "行政处罚决定书 " + p.decision_no + "\n当事人：" + p.party + "\n案由：" + src.c.title;
   if (!src.c.summary.empty()) t += "\n" + src.c.summary;
   if (!p.penalty.empty()) t += "\n处罚内容：" + p.penalty;
   const std::string basis = joined_legal_basis(src.facts);
@@ -40,7 +43,9 @@ std::string text_from_case(const DecisionSource& src, const Publication& p) {
   return t;
 }
 
-int64_t to_index(const Json& v) { return v.is_number_integer() ? v.get<int64_t>() : -1; }
+int64_t to_index(const Json& v) {
+  return v.is_number_integer() ? v.get<int64_t>() : -1;
+}
 
 }  // namespace
 
@@ -69,7 +74,8 @@ std::string penalty_text(const Json& facts, int64_t& fine_fen) {
     if (!p.is_object()) continue;
     const std::string kind = p.value("kind", "");
     const int64_t amount = p.contains("amount_fen") && p["amount_fen"].is_number_integer()
-                               ? p["amount_fen"].get<int64_t>() : 0;
+                               ? p["amount_fen"].get<int64_t>()
+                               : 0;
     if (kind == "fine") fine_fen += amount;
     if (!out.empty()) out += "；";
     out += penalty_kind_zh(kind);
@@ -78,26 +84,30 @@ std::string penalty_text(const Json& facts, int64_t& fine_fen) {
   return out;
 }
 
-Status check_publishable(const DecisionSource& src, const std::string& kind, const DisclosureRules& rules) {
+Status check_publishable(const DecisionSource& src, const std::string& kind,
+                         const DisclosureRules& rules) {
   const std::string id = std::to_string(src.c.id);
   if (src.c.status == "revoked")
     return Status::Conflict("case " + id + " is revoked: its decision is not published", "case_id");
   if (src.decision != "penalty" || src.decided_at.empty())
-    return Status::Conflict("case " + id + " has no penalty decision (status " + src.c.status + ")", "case_id");
+    return Status::Conflict("case " + id + " has no penalty decision (status " + src.c.status + ")",
+                            "case_id");
   if (kind == "typical_case") return Status::Ok();
   if (!contains(rules.publishable_procedures, src.procedure))
-    return Status::Conflict("case " + id + " was decided under the " + src.procedure +
-                                " procedure: only penalties of the ordinary procedure are published "
-                                "(SAMR Order 45)",
-                            "case_id");
+    return Status::Conflict(
+        "case " + id + " was decided under the " + src.procedure +
+            " procedure: only penalties of the ordinary procedure are published "
+            "(SAMR Order 45)",
+        "case_id");
   const Json& pens = penalties_of(src.facts);
   bool only_unpublished = !pens.empty();
   for (const Json& p : pens)
     only_unpublished = only_unpublished && p.is_object() &&
                        contains(rules.not_published_when_only, p.value("kind", ""));
   if (only_unpublished)
-    return Status::Conflict("case " + id + " was decided with a warning alone, which is not published "
-                            "(SAMR Order 45)",
+    return Status::Conflict("case " + id +
+                                " was decided with a warning alone, which is not published "
+                                "(SAMR Order 45)",
                             "case_id");
   return Status::Ok();
 }
@@ -126,8 +136,9 @@ Publication redraft(const Publication& p, const std::string& text) {
   return out;
 }
 
-Result<Publication> draft(const DecisionSource& src, const std::string& kind, const std::string& text,
-                          const DisclosureRules& rules, const calendar::WorkCalendar* calendar) {
+Result<Publication> draft(const DecisionSource& src, const std::string& kind,
+                          const std::string& text, const DisclosureRules& rules,
+                          const calendar::WorkCalendar* calendar) {
   LJ_RETURN_IF_ERROR(check_publishable(src, kind, rules));
   if (kind == "typical_case" && text.empty())
     return Status::Invalid("summary", "a typical case needs its curated summary (field summary)");
@@ -145,8 +156,9 @@ Result<Publication> draft(const DecisionSource& src, const std::string& kind, co
     auto day = calendar::parse_date(p.decided_on, "decided_at");
     if (day.ok() && calendar) {
       auto due = calendar->add_working_days(*day, rules.publish_within_working_days);
-      p.due_on = calendar::format_date(
-          due.ok() ? *due : calendar->add_working_days_provisional(*day, rules.publish_within_working_days));
+      p.due_on = calendar::format_date(due.ok() ? *due
+                                                : calendar->add_working_days_provisional(
+                                                      *day, rules.publish_within_working_days));
     }
   }
   p.body = text.empty() ? text_from_case(src, p) : text::valid_utf8(text);
@@ -154,9 +166,10 @@ Result<Publication> draft(const DecisionSource& src, const std::string& kind, co
   return p;
 }
 
-Result<Publication> apply_review(const Publication& before, const Json& decisions, const Actor& reviewer,
-                                 const std::string& now) {
-  if (!decisions.is_array()) return Status::Invalid("spans", "spans: an array of decisions is required");
+Result<Publication> apply_review(const Publication& before, const Json& decisions,
+                                 const Actor& reviewer, const std::string& now) {
+  if (!decisions.is_array())
+    return Status::Invalid("spans", "spans: an array of decisions is required");
   const std::u32string body = text::to_u32(before.body);
   Publication after = before;
   Json spans = before.spans;
@@ -165,9 +178,12 @@ Result<Publication> apply_review(const Publication& before, const Json& decision
   for (size_t i = 0; i < decisions.size(); ++i) {
     const Json& d = decisions[i];
     const std::string at = "spans[" + std::to_string(i) + "]";
-    if (!d.is_object()) return Status::Invalid(at, at + ": an object {start,end,kind,decision} is required");
-    const int64_t start = to_index(d.value("start", Json())), end = to_index(d.value("end", Json()));
-    if (start < 0) return Status::Invalid(at + ".start", at + ".start: a character offset is required");
+    if (!d.is_object())
+      return Status::Invalid(at, at + ": an object {start,end,kind,decision} is required");
+    const int64_t start = to_index(d.value("start", Json())),
+                  end = to_index(d.value("end", Json()));
+    if (start < 0)
+      return Status::Invalid(at + ".start", at + ".start: a character offset is required");
     if (end <= start || end > static_cast<int64_t>(body.size()))
       return Status::Invalid(at + ".end", at + ".end: must be after start and at most " +
                                               std::to_string(body.size()) + " (the text's length)");
@@ -175,25 +191,33 @@ Result<Publication> apply_review(const Publication& before, const Json& decision
     if (decision != "mask" && decision != "keep")
       return Status::Invalid(at + ".decision", at + ".decision: must be \"mask\" or \"keep\"");
     size_t k = 0;
-    while (k < spans.size() && !(to_index(spans[k]["start"]) == start && to_index(spans[k]["end"]) == end)) ++k;
+    while (k < spans.size() &&
+           !(to_index(spans[k]["start"]) == start && to_index(spans[k]["end"]) == end))
+      ++k;
     if (k == spans.size()) {
       // The reviewer's own span.
       if (decision != "mask")
-        return Status::Invalid(at + ".decision", at + ": a span that was not proposed can only be masked");
+        return Status::Invalid(at + ".decision",
+                               at + ": a span that was not proposed can only be masked");
       PiiKind kind;
-      if (!d.contains("kind") || !d["kind"].is_string() || !parse_kind(d["kind"].get<std::string>(), kind))
-        return Status::Invalid(at + ".kind", at + ".kind: one of id_number, phone, bank_account, email, "
-                                                  "address, name, health");
-      const std::string original = text::from_u32(body.substr(static_cast<size_t>(start),
-                                                              static_cast<size_t>(end - start)));
-      spans.push_back(Json{{"kind", std::string(kind_name(kind))}, {"start", start}, {"end", end},
-                           {"original", original}, {"masked", mask_span(kind, original)},
+      if (!d.contains("kind") || !d["kind"].is_string() ||
+          !parse_kind(d["kind"].get<std::string>(), kind))
+        return Status::Invalid(at + ".kind",
+                               at + ".kind: one of id_number, phone, bank_account, email, "
+                                    "address, name, health");
+      const std::string original =
+          text::from_u32(body.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
+      spans.push_back(Json{{"kind", std::string(kind_name(kind))},
+                           {"start", start},
+                           {"end", end},
+                           {"original", original},
+                           {"masked", mask_span(kind, original)},
                            {"source", "reviewer"}});
       decided.push_back(false);
       k = spans.size() - 1;
     } else if (decided[k]) {
-      return Status::Invalid(at, at + ": span " + std::to_string(start) + "–" + std::to_string(end) +
-                                     " is decided twice");
+      return Status::Invalid(at, at + ": span " + std::to_string(start) + "–" +
+                                     std::to_string(end) + " is decided twice");
     }
     decided[k] = true;
     spans[k]["decision"] = decision;
@@ -214,11 +238,12 @@ Result<Publication> apply_review(const Publication& before, const Json& decision
     s.masked = spans[k].value("masked", "");
     masked.push_back(std::move(s));
   }
-  std::sort(masked.begin(), masked.end(), [](const PiiSpan& a, const PiiSpan& b) { return a.start < b.start; });
+  std::sort(masked.begin(), masked.end(),
+            [](const PiiSpan& a, const PiiSpan& b) { return a.start < b.start; });
   for (size_t k = 1; k < masked.size(); ++k)
     if (masked[k].start < masked[k - 1].end)
-      return Status::Invalid("spans", "spans: masked spans " + std::to_string(masked[k - 1].start) + "–" +
-                                          std::to_string(masked[k - 1].end) + " and " +
+      return Status::Invalid("spans", "spans: masked spans " + std::to_string(masked[k - 1].start) +
+                                          "–" + std::to_string(masked[k - 1].end) + " and " +
                                           std::to_string(masked[k].start) + "–" +
                                           std::to_string(masked[k].end) + " overlap");
   after.spans = std::move(spans);
@@ -247,7 +272,8 @@ std::string masked_preview(const Publication& p) {
 Json internal_json(const Publication& p, const std::string& today) {
   auto opt = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
   const bool overdue = p.status == "pending_review" && !p.due_on.empty() && today > p.due_on;
-  const bool late = !p.published_at.empty() && !p.due_on.empty() && p.published_at.substr(0, 10) > p.due_on;
+  const bool late =
+      !p.published_at.empty() && !p.due_on.empty() && p.published_at.substr(0, 10) > p.due_on;
   return Json{{"id", p.id},
               {"kind", p.kind},
               {"status", p.status},
@@ -286,20 +312,21 @@ Json public_json(const Publication& p, const CodeNames& names) {
   };
   Json violations = Json::array();
   for (const auto& v : p.violations) violations.push_back(named(v));
-  return Json{{"id", p.id},
-              {"kind", p.kind},
-              {"decision_no", p.decision_no},
-              {"party", p.party},
-              {"title", mask_text(p.title, {p.party}).masked},
-              {"violations", violations},
-              {"product_category", p.product_category.empty() ? Json(nullptr) : named(p.product_category)},
-              {"penalty", p.penalty},
-              {"fine", yuan(p.fine_fen)},
-              {"authority", p.authority},
-              {"region_code", p.region_code},
-              {"decided_on", p.decided_on},
-              {"published_at", p.published_at},
-              {"text", p.masked_body}};
+  return Json{
+      {"id", p.id},
+      {"kind", p.kind},
+      {"decision_no", p.decision_no},
+      {"party", p.party},
+      {"title", mask_text(p.title, {p.party}).masked},
+      {"violations", violations},
+      {"product_category", p.product_category.empty() ? Json(nullptr) : named(p.product_category)},
+      {"penalty", p.penalty},
+      {"fine", yuan(p.fine_fen)},
+      {"authority", p.authority},
+      {"region_code", p.region_code},
+      {"decided_on", p.decided_on},
+      {"published_at", p.published_at},
+      {"text", p.masked_body}};
 }
 
 }  // namespace lj::disclose

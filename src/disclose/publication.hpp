@@ -22,15 +22,17 @@ std::string penalty_text(const Json& facts, int64_t& fine_fen);
 // Whether the case may be published as `kind` ("decision" | "typical_case"): decided with a
 // penalty, not revoked; a decision also under a publishable procedure and not a warning alone.
 // kConflict naming field case_id with the reason otherwise.
-Status check_publishable(const DecisionSource& src, const std::string& kind, const DisclosureRules& rules);
+Status check_publishable(const DecisionSource& src, const std::string& kind,
+                         const DisclosureRules& rules);
 
 // The draft of a publication: summary fields from the case, its progress and facts; `text`
 // (the decision document's text, or for a typical case its curated summary) or, for a decision
 // without one, a text built from the case; the proposed masking (every span source "auto",
 // decision null). The due day is `publish_within_working_days` after the decision day on the
 // official calendar (provisional, weekends only, beyond the years it covers).
-Result<Publication> draft(const DecisionSource& src, const std::string& kind, const std::string& text,
-                          const DisclosureRules& rules, const calendar::WorkCalendar* calendar);
+Result<Publication> draft(const DecisionSource& src, const std::string& kind,
+                          const std::string& text, const DisclosureRules& rules,
+                          const calendar::WorkCalendar* calendar);
 
 // `p` with `text` as its body and the masking proposed anew (the party's name exempt).
 Publication redraft(const Publication& p, const std::string& text);
@@ -40,8 +42,8 @@ Publication redraft(const Publication& p, const std::string& text);
 // a decision; a span not proposed is the reviewer's own and must be masked. Errors name the
 // entry ("spans[2].end"). Returns the publication as published: status, masked_body, spans with
 // decided_by / decided_at, reviewer, published_at = now.
-Result<Publication> apply_review(const Publication& before, const Json& decisions, const Actor& reviewer,
-                                 const std::string& now);
+Result<Publication> apply_review(const Publication& before, const Json& decisions,
+                                 const Actor& reviewer, const std::string& now);
 
 // The masked text the proposal would publish (every auto span masked), for the reviewer.
 std::string masked_preview(const Publication& p);

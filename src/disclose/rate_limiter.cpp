@@ -6,15 +6,19 @@
 namespace lj::disclose {
 
 RateLimiter::RateLimiter(double per_minute, int burst, size_t max_keys)
-    : per_ms_(std::max(per_minute, 0.001) / 60000.0), burst_(std::max(burst, 1)), max_keys_(max_keys) {}
+    : per_ms_(std::max(per_minute, 0.001) / 60000.0),
+      burst_(std::max(burst, 1)),
+      max_keys_(max_keys) {}
 
 int64_t RateLimiter::take(const std::string& key, int64_t now_ms) {
   std::lock_guard lock(mu_);
   if (buckets_.size() >= max_keys_ && !buckets_.count(key)) {
     // Forget the buckets that have refilled: they hold no state a new one would not.
     for (auto it = buckets_.begin(); it != buckets_.end();) {
-      if (it->second.tokens + (now_ms - it->second.at_ms) * per_ms_ >= burst_) it = buckets_.erase(it);
-      else ++it;
+      if (it->second.tokens + (now_ms - it->second.at_ms) * per_ms_ >= burst_)
+        it = buckets_.erase(it);
+      else
+        ++it;
     }
   }
   auto [it, fresh] = buckets_.try_emplace(key, Bucket{burst_, now_ms});

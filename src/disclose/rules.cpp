@@ -29,10 +29,12 @@ Status read_size(const Json& obj, const std::string& prefix, const char* key, si
 Status read_strings(const Json& obj, const char* key, std::vector<std::string>& out) {
   if (!obj.contains(key)) return Status::Ok();
   const Json& v = obj[key];
-  if (!v.is_array()) return Status::Invalid(key, std::string(key) + ": must be an array of strings");
+  if (!v.is_array())
+    return Status::Invalid(key, std::string(key) + ": must be an array of strings");
   out.clear();
   for (const Json& s : v) {
-    if (!s.is_string()) return Status::Invalid(key, std::string(key) + ": must be an array of strings");
+    if (!s.is_string())
+      return Status::Invalid(key, std::string(key) + ": must be an array of strings");
     out.push_back(s.get<std::string>());
   }
   return Status::Ok();
@@ -69,28 +71,37 @@ bool DisclosureRules::may_review(Role r) const {
 Result<DisclosureRules> DisclosureRules::parse(const Json& doc) {
   if (!doc.is_object()) return Status::Invalid("document", "the document must be a JSON object");
   DisclosureRules r;
-  LJ_RETURN_IF_ERROR(read_int(doc, "", "publish_within_working_days", 1, 365, r.publish_within_working_days));
-  LJ_RETURN_IF_ERROR(read_int(doc, "", "withdraw_within_working_days", 1, 365, r.withdraw_within_working_days));
+  LJ_RETURN_IF_ERROR(
+      read_int(doc, "", "publish_within_working_days", 1, 365, r.publish_within_working_days));
+  LJ_RETURN_IF_ERROR(
+      read_int(doc, "", "withdraw_within_working_days", 1, 365, r.withdraw_within_working_days));
   LJ_RETURN_IF_ERROR(read_strings(doc, "publishable_procedures", r.publishable_procedures));
   LJ_RETURN_IF_ERROR(read_strings(doc, "not_published_when_only", r.not_published_when_only));
   LJ_RETURN_IF_ERROR(read_roles(doc, "creator_roles", r.creator_roles));
   LJ_RETURN_IF_ERROR(read_roles(doc, "secrecy_reviewer_roles", r.reviewer_roles));
-  if (doc.contains("source") && doc["source"].is_string()) r.source = doc["source"].get<std::string>();
+  if (doc.contains("source") && doc["source"].is_string())
+    r.source = doc["source"].get<std::string>();
   const Json& api = section(doc, "public_api");
   LJ_RETURN_IF_ERROR(read_int(api, "public_api.", "limit_max", 1, 1000, r.public_api.limit_max));
-  LJ_RETURN_IF_ERROR(read_int(api, "public_api.", "limit_default", 1, r.public_api.limit_max, r.public_api.limit_default));
+  LJ_RETURN_IF_ERROR(read_int(api, "public_api.", "limit_default", 1, r.public_api.limit_max,
+                              r.public_api.limit_default));
   LJ_RETURN_IF_ERROR(read_int(api, "public_api.", "skip_max", 0, 1000000, r.public_api.skip_max));
   LJ_RETURN_IF_ERROR(read_int(api, "public_api.", "count_max", 1, 100000, r.public_api.count_max));
   const Json& rl = section(doc, "rate_limit");
-  LJ_RETURN_IF_ERROR(read_int(rl, "rate_limit.", "requests_per_minute", 1, 100000, r.rate_limit.requests_per_minute));
+  LJ_RETURN_IF_ERROR(read_int(rl, "rate_limit.", "requests_per_minute", 1, 100000,
+                              r.rate_limit.requests_per_minute));
   LJ_RETURN_IF_ERROR(read_int(rl, "rate_limit.", "burst", 1, 100000, r.rate_limit.burst));
-  LJ_RETURN_IF_ERROR(read_int(rl, "rate_limit.", "reports_per_hour", 1, 100000, r.rate_limit.reports_per_hour));
+  LJ_RETURN_IF_ERROR(
+      read_int(rl, "rate_limit.", "reports_per_hour", 1, 100000, r.rate_limit.reports_per_hour));
   const Json& form = section(doc, "report_form");
-  LJ_RETURN_IF_ERROR(read_int(form, "report_form.", "min_age_seconds", 0, 3600, r.report_form.min_age_seconds));
-  LJ_RETURN_IF_ERROR(read_int(form, "report_form.", "max_age_seconds", 60, 86400 * 7, r.report_form.max_age_seconds));
+  LJ_RETURN_IF_ERROR(
+      read_int(form, "report_form.", "min_age_seconds", 0, 3600, r.report_form.min_age_seconds));
+  LJ_RETURN_IF_ERROR(read_int(form, "report_form.", "max_age_seconds", 60, 86400 * 7,
+                              r.report_form.max_age_seconds));
   if (form.contains("honeypot_field")) {
     if (!form["honeypot_field"].is_string() || form["honeypot_field"].get<std::string>().empty())
-      return Status::Invalid("report_form.honeypot_field", "report_form.honeypot_field: must be a non-empty string");
+      return Status::Invalid("report_form.honeypot_field",
+                             "report_form.honeypot_field: must be a non-empty string");
     r.report_form.honeypot_field = form["honeypot_field"].get<std::string>();
   }
   LJ_RETURN_IF_ERROR(read_size(form, "report_form.", "text_max", r.report_form.text_max));

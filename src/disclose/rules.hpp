@@ -19,9 +19,9 @@ struct RateLimitRules {
 };
 
 struct ReportFormRules {
-  int min_age_seconds = 5;      // a form token younger than this is refused (filled by a bot)
-  int max_age_seconds = 7200;   // an older one has expired
-  std::string honeypot_field = "website";  // must be absent or empty
+  int min_age_seconds = 5;     // a form token younger than this is refused (filled by a bot)
+  int max_age_seconds = 7200;  // an older one has expired
+  std::string honeypot_field = "website";                  // must be absent or empty
   size_t text_max = 2000, title_max = 100, name_max = 40;  // code points
 };
 

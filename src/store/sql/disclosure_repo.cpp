@@ -77,21 +77,29 @@ Publication from_row(sql::Row& r) {
 // The audit form: everything but the texts (the body holds personal data; the spans say what
 // was masked and are kept with the record).
 Json audit_json(const Publication& p) {
-  return Json{{"id", p.id},           {"kind", p.kind},
-              {"status", p.status},   {"case_id", p.case_id},
-              {"decision_no", p.decision_no}, {"decided_on", p.decided_on},
-              {"due_on", p.due_on},   {"party", p.party},
-              {"penalty", p.penalty}, {"authority", p.authority},
-              {"spans", p.spans.size()}, {"reviewer_name", p.reviewer_name},
-              {"published_at", p.published_at}, {"withdrawn_at", p.withdrawn_at},
-              {"withdraw_reason", p.withdraw_reason}, {"version", p.version}};
+  return Json{{"id", p.id},
+              {"kind", p.kind},
+              {"status", p.status},
+              {"case_id", p.case_id},
+              {"decision_no", p.decision_no},
+              {"decided_on", p.decided_on},
+              {"due_on", p.due_on},
+              {"party", p.party},
+              {"penalty", p.penalty},
+              {"authority", p.authority},
+              {"spans", p.spans.size()},
+              {"reviewer_name", p.reviewer_name},
+              {"published_at", p.published_at},
+              {"withdrawn_at", p.withdrawn_at},
+              {"withdraw_reason", p.withdraw_reason},
+              {"version", p.version}};
 }
 
 Result<std::optional<Publication>> load(Connection& c, const std::string& where,
                                         const sql::Params& params) {
-  LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                             " FROM publications p WHERE " + where,
-                                         params));
+  LJ_ASSIGN_OR_RETURN(
+      Rows rows,
+      c.query(std::string("SELECT ") + kColumns + " FROM publications p WHERE " + where, params));
   if (rows.empty()) return std::optional<Publication>();
   return std::optional<Publication>(from_row(rows[0]));
 }
@@ -111,8 +119,10 @@ Status index_public(Connection& c, const Publication& p) {
                                                   " " + p.authority + " " + p.masked_body);
   const std::string tokens = text::bigram_token_string_normalized(body);
   if (c.dialect() == Dialect::kSqlite) {
-    LJ_RETURN_IF_ERROR(c.exec("INSERT INTO publications_fts (rowid, tokens) VALUES (?, ?)", {p.id, tokens}));
-    return c.exec("INSERT INTO publication_search (publication_id, body) VALUES (?, ?)", {p.id, body});
+    LJ_RETURN_IF_ERROR(
+        c.exec("INSERT INTO publications_fts (rowid, tokens) VALUES (?, ?)", {p.id, tokens}));
+    return c.exec("INSERT INTO publication_search (publication_id, body) VALUES (?, ?)",
+                  {p.id, body});
   }
   return c.exec(
       "INSERT INTO publication_search (publication_id, body, tokens) VALUES (?, ?, "
@@ -135,10 +145,11 @@ std::string search_where(Dialect d, const std::string& q, sql::Params& params) {
   }
   std::string where;
   if (!match.empty()) {
-    where += d == Dialect::kSqlite
-                 ? " AND p.id IN (SELECT rowid FROM publications_fts WHERE publications_fts MATCH ?)"
-                 : " AND p.id = ANY(ARRAY(SELECT publication_id FROM publication_search WHERE "
-                   "tokens @@ CAST(? AS tsquery)))";
+    where +=
+        d == Dialect::kSqlite
+            ? " AND p.id IN (SELECT rowid FROM publications_fts WHERE publications_fts MATCH ?)"
+            : " AND p.id = ANY(ARRAY(SELECT publication_id FROM publication_search WHERE "
+              "tokens @@ CAST(? AS tsquery)))";
     params.emplace_back(match);
   }
   std::string recheck;
@@ -195,12 +206,12 @@ Result<DisclosureRepo::Created> DisclosureRepo::create(const Actor& actor, int64
   Result<Created> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
-    LJ_ASSIGN_OR_RETURN(auto existing,
-                        load(c, "p.case_id = ? AND p.kind = ?", {case_id, kind}));
+    LJ_ASSIGN_OR_RETURN(auto existing, load(c, "p.case_id = ? AND p.kind = ?", {case_id, kind}));
     if (existing) {
       if (!existing_ok)
         return Status::Conflict("case " + std::to_string(case_id) + " has a " + kind +
-                                    " publication already (id " + std::to_string(existing->id) + ")",
+                                    " publication already (id " + std::to_string(existing->id) +
+                                    ")",
                                 "case_id");
       out = Created{std::move(*existing), false};
       return Status::Ok();
@@ -215,7 +226,8 @@ Result<DisclosureRepo::Created> DisclosureRepo::create(const Actor& actor, int64
       src.decision = prog[0].text(2);
       src.decision_no = prog[0].text(3);
     }
-    LJ_ASSIGN_OR_RETURN(Rows facts, c.query("SELECT facts FROM case_facts WHERE case_id = ?", {case_id}));
+    LJ_ASSIGN_OR_RETURN(Rows facts,
+                        c.query("SELECT facts FROM case_facts WHERE case_id = ?", {case_id}));
     src.facts = facts.empty() ? Json(nullptr) : Json::parse(facts[0].text(0), nullptr, false);
     if (src.facts.is_discarded()) src.facts = nullptr;
     // The enterprises the facts name, else the case's enterprise.
@@ -225,7 +237,8 @@ Result<DisclosureRepo::Created> DisclosureRepo::create(const Actor& actor, int64
         if (party.value("kind", "") == "enterprise" && party.contains("enterprise_id") &&
             party["enterprise_id"].is_number_integer())
           enterprise_ids.push_back(party["enterprise_id"].get<int64_t>());
-        else if (party.value("kind", "") == "person" && party.contains("name") && party["name"].is_string())
+        else if (party.value("kind", "") == "person" && party.contains("name") &&
+                 party["name"].is_string())
           src.party_names.push_back(party["name"].get<std::string>());
       }
     }
@@ -236,7 +249,8 @@ Result<DisclosureRepo::Created> DisclosureRepo::create(const Actor& actor, int64
       if (!e.empty()) src.party_names.insert(src.party_names.begin(), e[0].text(0));
     }
     if (src.party_names.empty() && cs.lead_id) {
-      LJ_ASSIGN_OR_RETURN(Rows l, c.query("SELECT enterprise_name FROM leads WHERE id = ?", {*cs.lead_id}));
+      LJ_ASSIGN_OR_RETURN(Rows l,
+                          c.query("SELECT enterprise_name FROM leads WHERE id = ?", {*cs.lead_id}));
       if (!l.empty() && !l[0].text(0).empty()) src.party_names.push_back(l[0].text(0));
     }
     auto unit = store_.load_unit(c, cs.unit_code);
@@ -253,14 +267,16 @@ Result<DisclosureRepo::Created> DisclosureRepo::create(const Actor& actor, int64
     p.version = 1;
     LJ_ASSIGN_OR_RETURN(
         Rows ins,
-        c.query("INSERT INTO publications (kind, case_id, unit_code, unit_path, status, decision_no, "
-                "decided_on, due_on, party, region_code, product_category, violations, penalty, "
-                "fine_fen, authority, title, body, spans, created_by, created_at, version) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
-                {p.kind, p.case_id, p.unit_code, p.unit_path, p.status, p.decision_no, p.decided_on,
-                 sql::text_or_null(p.due_on), p.party, p.region_code, p.product_category,
-                 join_codes(p.violations), p.penalty, p.fine_fen, p.authority, p.title, p.body,
-                 p.spans.dump(), p.created_by, p.created_at}));
+        c.query(
+            "INSERT INTO publications (kind, case_id, unit_code, unit_path, status, decision_no, "
+            "decided_on, due_on, party, region_code, product_category, violations, penalty, "
+            "fine_fen, authority, title, body, spans, created_by, created_at, version) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+            {p.kind,    p.case_id,      p.unit_code,        p.unit_path,
+             p.status,  p.decision_no,  p.decided_on,       sql::text_or_null(p.due_on),
+             p.party,   p.region_code,  p.product_category, join_codes(p.violations),
+             p.penalty, p.fine_fen,     p.authority,        p.title,
+             p.body,    p.spans.dump(), p.created_by,       p.created_at}));
     p.id = ins.at(0).int64(0);
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "create", "publication", std::to_string(p.id),
                                     nullptr, audit_json(p)));
@@ -281,7 +297,8 @@ Result<Publication> DisclosureRepo::get(const Actor& actor, int64_t id) {
   return out;
 }
 
-Result<std::vector<Publication>> DisclosureRepo::list(const Actor& actor, const PublicationQuery& q) {
+Result<std::vector<Publication>> DisclosureRepo::list(const Actor& actor,
+                                                      const PublicationQuery& q) {
   std::vector<Publication> out;
   Status st = store_.read([&](Connection& c) -> Status {
     sql::Params params;
@@ -299,10 +316,10 @@ Result<std::vector<Publication>> DisclosureRepo::list(const Actor& actor, const 
       params.emplace_back(q.today);
     }
     params.emplace_back(int64_t{q.limit});
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                               " FROM publications p WHERE " + where +
-                                               " ORDER BY p.id DESC LIMIT ?",
-                                           params));
+    LJ_ASSIGN_OR_RETURN(Rows rows,
+                        c.query(std::string("SELECT ") + kColumns + " FROM publications p WHERE " +
+                                    where + " ORDER BY p.id DESC LIMIT ?",
+                                params));
     for (auto& r : rows) out.push_back(from_row(r));
     return Status::Ok();
   });
@@ -314,9 +331,10 @@ Result<std::vector<Publication>> DisclosureRepo::of_case(const Actor& actor, int
   std::vector<Publication> out;
   Status st = store_.read([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                               " FROM publications p WHERE p.case_id = ? ORDER BY p.id",
-                                           {cs.id}));
+    LJ_ASSIGN_OR_RETURN(Rows rows,
+                        c.query(std::string("SELECT ") + kColumns +
+                                    " FROM publications p WHERE p.case_id = ? ORDER BY p.id",
+                                {cs.id}));
     for (auto& r : rows) out.push_back(from_row(r));
     return Status::Ok();
   });
@@ -324,15 +342,15 @@ Result<std::vector<Publication>> DisclosureRepo::of_case(const Actor& actor, int
   return out;
 }
 
-Result<Publication> DisclosureRepo::publish(const Actor& actor, int64_t id, int64_t expected_version,
-                                            const Review& review) {
+Result<Publication> DisclosureRepo::publish(const Actor& actor, int64_t id,
+                                            int64_t expected_version, const Review& review) {
   Result<Publication> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Publication before, load_scoped(c, actor, id));
     if (before.status != "pending_review")
-      return Status::Conflict("publication " + std::to_string(id) + " is " + before.status +
-                                  ", not pending_review",
-                              "status");
+      return Status::Conflict(
+          "publication " + std::to_string(id) + " is " + before.status + ", not pending_review",
+          "status");
     if (before.version != expected_version)
       return Status::Conflict("publication " + std::to_string(id) + " is at version " +
                                   std::to_string(before.version) + ", not " +
@@ -341,11 +359,12 @@ Result<Publication> DisclosureRepo::publish(const Actor& actor, int64_t id, int6
     const std::string now = store_.now();
     LJ_ASSIGN_OR_RETURN(Publication after, review(before, now));
     after.version = before.version + 1;
-    LJ_RETURN_IF_ERROR(c.exec(
-        "UPDATE publications SET status = ?, masked_body = ?, body = ?, spans = ?, reviewed_by = ?, "
-        "reviewer_name = ?, published_at = ?, version = ? WHERE id = ? AND version = ?",
-        {after.status, after.masked_body, after.body, after.spans.dump(), after.reviewed_by,
-         after.reviewer_name, after.published_at, after.version, id, before.version}));
+    LJ_RETURN_IF_ERROR(
+        c.exec("UPDATE publications SET status = ?, masked_body = ?, body = ?, spans = ?, "
+               "reviewed_by = ?, "
+               "reviewer_name = ?, published_at = ?, version = ? WHERE id = ? AND version = ?",
+               {after.status, after.masked_body, after.body, after.spans.dump(), after.reviewed_by,
+                after.reviewer_name, after.published_at, after.version, id, before.version}));
     LJ_RETURN_IF_ERROR(index_public(c, after));
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "publish", "publication", std::to_string(id),
                                     audit_json(before), audit_json(after)));
@@ -356,8 +375,8 @@ Result<Publication> DisclosureRepo::publish(const Actor& actor, int64_t id, int6
   return out;
 }
 
-Result<Publication> DisclosureRepo::redraft(const Actor& actor, int64_t id, int64_t expected_version,
-                                            const Redraft& redraft) {
+Result<Publication> DisclosureRepo::redraft(const Actor& actor, int64_t id,
+                                            int64_t expected_version, const Redraft& redraft) {
   Result<Publication> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Publication before, load_scoped(c, actor, id));
@@ -372,11 +391,13 @@ Result<Publication> DisclosureRepo::redraft(const Actor& actor, int64_t id, int6
                               "version");
     Publication after = redraft(before);
     after.version = before.version + 1;
-    LJ_RETURN_IF_ERROR(c.exec("UPDATE publications SET body = ?, spans = ?, version = ? WHERE id = ? AND version = ?",
-                              {after.body, after.spans.dump(), after.version, id, before.version}));
+    LJ_RETURN_IF_ERROR(c.exec(
+        "UPDATE publications SET body = ?, spans = ?, version = ? WHERE id = ? AND version = ?",
+        {after.body, after.spans.dump(), after.version, id, before.version}));
     Json a = audit_json(after);
     a["text_changed"] = true;
-    LJ_RETURN_IF_ERROR(store_.audit(c, actor, "update", "publication", std::to_string(id), audit_json(before), a));
+    LJ_RETURN_IF_ERROR(
+        store_.audit(c, actor, "update", "publication", std::to_string(id), audit_json(before), a));
     out = std::move(after);
     return Status::Ok();
   });
@@ -384,22 +405,24 @@ Result<Publication> DisclosureRepo::redraft(const Actor& actor, int64_t id, int6
   return out;
 }
 
-Result<Publication> DisclosureRepo::withdraw(const Actor& actor, int64_t id, const std::string& reason) {
+Result<Publication> DisclosureRepo::withdraw(const Actor& actor, int64_t id,
+                                             const std::string& reason) {
   Result<Publication> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Publication before, load_scoped(c, actor, id));
     if (before.status == "withdrawn")
-      return Status::Conflict("publication " + std::to_string(id) + " is withdrawn already", "status");
+      return Status::Conflict("publication " + std::to_string(id) + " is withdrawn already",
+                              "status");
     Publication after = before;
     after.status = "withdrawn";
     after.withdrawn_at = store_.now();
     after.withdrawn_by = actor.user_id;
     after.withdraw_reason = reason;
     after.version = before.version + 1;
-    LJ_RETURN_IF_ERROR(c.exec(
-        "UPDATE publications SET status = 'withdrawn', withdrawn_at = ?, withdrawn_by = ?, "
-        "withdraw_reason = ?, version = version + 1 WHERE id = ?",
-        {after.withdrawn_at, actor.user_id, reason, id}));
+    LJ_RETURN_IF_ERROR(
+        c.exec("UPDATE publications SET status = 'withdrawn', withdrawn_at = ?, withdrawn_by = ?, "
+               "withdraw_reason = ?, version = version + 1 WHERE id = ?",
+               {after.withdrawn_at, actor.user_id, reason, id}));
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "withdraw", "publication", std::to_string(id),
                                     audit_json(before), audit_json(after)));
     out = std::move(after);
@@ -409,19 +432,22 @@ Result<Publication> DisclosureRepo::withdraw(const Actor& actor, int64_t id, con
   return out;
 }
 
-Result<int64_t> DisclosureRepo::withdraw_revoked(const Actor& actor, std::optional<int64_t> case_id) {
+Result<int64_t> DisclosureRepo::withdraw_revoked(const Actor& actor,
+                                                 std::optional<int64_t> case_id) {
   int64_t n = 0;
   Status st = store_.write([&](Connection& c) -> Status {
     sql::Params params;
-    std::string where = "p.status <> 'withdrawn' AND " + scope_predicate(actor, "publication", "p", params) +
+    std::string where = "p.status <> 'withdrawn' AND " +
+                        scope_predicate(actor, "publication", "p", params) +
                         " AND p.case_id IN (SELECT id FROM cases WHERE status = 'revoked')";
     if (case_id) {
       where += " AND p.case_id = ?";
       params.emplace_back(*case_id);
     }
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                               " FROM publications p WHERE " + where + " ORDER BY p.id",
-                                           params));
+    LJ_ASSIGN_OR_RETURN(Rows rows,
+                        c.query(std::string("SELECT ") + kColumns + " FROM publications p WHERE " +
+                                    where + " ORDER BY p.id",
+                                params));
     const std::string now = store_.now();
     for (auto& r : rows) {
       Publication before = from_row(r);
@@ -431,12 +457,13 @@ Result<int64_t> DisclosureRepo::withdraw_revoked(const Actor& actor, std::option
       after.revoked_at = now;
       after.withdraw_reason = "decision revoked";
       after.version = before.version + 1;
-      LJ_RETURN_IF_ERROR(c.exec(
-          "UPDATE publications SET status = 'withdrawn', withdrawn_at = ?, revoked_at = ?, "
-          "withdrawn_by = ?, withdraw_reason = ?, version = version + 1 WHERE id = ?",
-          {now, now, actor.user_id, after.withdraw_reason, before.id}));
-      LJ_RETURN_IF_ERROR(store_.audit(c, actor, "withdraw", "publication", std::to_string(before.id),
-                                      audit_json(before), audit_json(after)));
+      LJ_RETURN_IF_ERROR(
+          c.exec("UPDATE publications SET status = 'withdrawn', withdrawn_at = ?, revoked_at = ?, "
+                 "withdrawn_by = ?, withdraw_reason = ?, version = version + 1 WHERE id = ?",
+                 {now, now, actor.user_id, after.withdraw_reason, before.id}));
+      LJ_RETURN_IF_ERROR(store_.audit(c, actor, "withdraw", "publication",
+                                      std::to_string(before.id), audit_json(before),
+                                      audit_json(after)));
       ++n;
     }
     return Status::Ok();
@@ -450,14 +477,15 @@ Result<PublicPage> DisclosureRepo::search_public(const PublicQuery& q) {
   Status st = store_.read([&](Connection& c) -> Status {
     sql::Params params;
     const std::string where = public_where(c.dialect(), q, params);
-    LJ_ASSIGN_OR_RETURN(Rows n, c.query("SELECT COUNT(*) FROM publications p WHERE " + where, params));
+    LJ_ASSIGN_OR_RETURN(Rows n,
+                        c.query("SELECT COUNT(*) FROM publications p WHERE " + where, params));
     page.total = n.at(0).int64(0);
     params.emplace_back(int64_t{q.limit});
     params.emplace_back(int64_t{q.skip});
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                               " FROM publications p WHERE " + where +
-                                               " ORDER BY p.decided_on DESC, p.id DESC LIMIT ? OFFSET ?",
-                                           params));
+    LJ_ASSIGN_OR_RETURN(
+        Rows rows, c.query(std::string("SELECT ") + kColumns + " FROM publications p WHERE " +
+                               where + " ORDER BY p.decided_on DESC, p.id DESC LIMIT ? OFFSET ?",
+                           params));
     for (auto& r : rows) page.items.push_back(from_row(r));
     return Status::Ok();
   });
@@ -470,9 +498,10 @@ Result<std::vector<Publication>> DisclosureRepo::all_public(const PublicQuery& q
   Status st = store_.read([&](Connection& c) -> Status {
     sql::Params params;
     const std::string where = public_where(c.dialect(), q, params);
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns +
-                                               " FROM publications p WHERE " + where + " ORDER BY p.id",
-                                           params));
+    LJ_ASSIGN_OR_RETURN(Rows rows,
+                        c.query(std::string("SELECT ") + kColumns + " FROM publications p WHERE " +
+                                    where + " ORDER BY p.id",
+                                params));
     for (auto& r : rows) out.push_back(from_row(r));
     return Status::Ok();
   });
@@ -483,9 +512,12 @@ Result<std::vector<Publication>> DisclosureRepo::all_public(const PublicQuery& q
 Result<Publication> DisclosureRepo::get_public(const std::string& kind, int64_t id) {
   Result<Publication> out = Status::Internal("not run");
   Status st = store_.read([&](Connection& c) -> Status {
-    LJ_ASSIGN_OR_RETURN(auto p, load(c, "p.id = ? AND p.kind = ? AND p.status = 'published'", {id, kind}));
-    if (!p) out = Status::NotFound("no published " + kind + " " + std::to_string(id));
-    else out = std::move(*p);
+    LJ_ASSIGN_OR_RETURN(auto p,
+                        load(c, "p.id = ? AND p.kind = ? AND p.status = 'published'", {id, kind}));
+    if (!p)
+      out = Status::NotFound("no published " + kind + " " + std::to_string(id));
+    else
+      out = std::move(*p);
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -518,7 +550,8 @@ Result<std::string> DisclosureRepo::form_key() {
 
 Status DisclosureRepo::use_form_nonce(const std::string& nonce) {
   Status st = store_.write([&](Connection& c) -> Status {
-    return c.exec("INSERT INTO public_form_nonces (nonce, used_at) VALUES (?, ?)", {nonce, store_.now()});
+    return c.exec("INSERT INTO public_form_nonces (nonce, used_at) VALUES (?, ?)",
+                  {nonce, store_.now()});
   });
   if (st.code() == Code::kConflict)
     return Status::Invalid("form_token", "form_token: this form was sent already; load it again");
@@ -528,8 +561,9 @@ Status DisclosureRepo::use_form_nonce(const std::string& nonce) {
 Status DisclosureRepo::add_report(const std::string& number, const std::string& secret_hash,
                                   int64_t lead_id) {
   return store_.write([&](Connection& c) -> Status {
-    return c.exec("INSERT INTO public_reports (number, secret_hash, lead_id, created_at) VALUES (?, ?, ?, ?)",
-                  {number, secret_hash, lead_id, store_.now()});
+    return c.exec(
+        "INSERT INTO public_reports (number, secret_hash, lead_id, created_at) VALUES (?, ?, ?, ?)",
+        {number, secret_hash, lead_id, store_.now()});
   });
 }
 

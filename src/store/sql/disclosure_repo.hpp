@@ -44,7 +44,7 @@ struct Publication {
 struct DecisionSource {
   Case c;
   std::string procedure, decided_at, decision, decision_no;  // case_progress (empty: none)
-  Json facts;  // case_facts.facts (null: none recorded)
+  Json facts;                            // case_facts.facts (null: none recorded)
   std::vector<std::string> party_names;  // enterprises named by the facts, or the case's
   std::string unit_name;
 };
@@ -97,21 +97,24 @@ class DisclosureRepo {
   // Applies the secrecy review: `review` returns the publication as published (status,
   // masked_body, spans, reviewer, published_at) from the stored one; kConflict when
   // `expected_version` differs. Indexes the published text for search; audits.
-  using Review = std::function<Result<Publication>(const Publication& before, const std::string& now)>;
+  using Review =
+      std::function<Result<Publication>(const Publication& before, const std::string& now)>;
   Result<Publication> publish(const Actor& actor, int64_t id, int64_t expected_version,
                               const Review& review);
 
   // Replaces the text of a pending publication (kConflict when published or withdrawn, or when
   // `expected_version` differs): `redraft` returns it with its new body and proposed spans.
   using Redraft = std::function<Publication(const Publication& before)>;
-  Result<Publication> redraft(const Actor& actor, int64_t id, int64_t expected_version, const Redraft& redraft);
+  Result<Publication> redraft(const Actor& actor, int64_t id, int64_t expected_version,
+                              const Redraft& redraft);
 
   // Withdraws a published or pending item (kConflict when withdrawn already); audits.
   Result<Publication> withdraw(const Actor& actor, int64_t id, const std::string& reason);
 
   // Withdraws every item not withdrawn whose case is revoked (all cases in the actor's subtree,
   // or only `case_id`), reason "decision revoked", one audit entry each. Returns how many.
-  Result<int64_t> withdraw_revoked(const Actor& actor, std::optional<int64_t> case_id = std::nullopt);
+  Result<int64_t> withdraw_revoked(const Actor& actor,
+                                   std::optional<int64_t> case_id = std::nullopt);
 
   // --- the public portal (no actor: published, not withdrawn items only)
   Result<PublicPage> search_public(const PublicQuery& q);
@@ -126,7 +129,8 @@ class DisclosureRepo {
   // Stores a report's follow-up number for its lead.
   Status add_report(const std::string& number, const std::string& secret_hash, int64_t lead_id);
   // The report's state; kNotFound when the number is unknown or the secret is wrong.
-  Result<PublicReportStatus> report_status(const std::string& number, const std::string& secret_hash);
+  Result<PublicReportStatus> report_status(const std::string& number,
+                                           const std::string& secret_hash);
 
  private:
   SqlStore& store_;
