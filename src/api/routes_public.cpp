@@ -2,6 +2,7 @@
 // is rate limited per client address by App::handle (public_gate.cpp).
 //   GET  /api/public/v1/decisions               search / count published penalty decisions
 //   GET  /api/public/v1/decisions/{id}          one published decision
+//   GET  /api/public/v1/decisions/{id}/document.pdf   the same as PDF (masked text only)
 //   GET  /api/public/v1/typical-cases           search / count typical cases
 //   GET  /api/public/v1/typical-cases/{id}      one typical case
 //   GET  /api/public/v1/reports/form            a signed form token for the report form
@@ -118,6 +119,21 @@ Result<http::Response> one(Context& ctx, const std::string& kind) {
   DisclosureRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(Publication p, repo.get_public(kind, id));
   return ok_json(disclose::public_json(p, code_names(ctx.app)));
+}
+
+// The published decision as PDF: the masked text in the official layout.
+Result<http::Response> one_pdf(Context& ctx) {
+  LJ_RETURN_IF_ERROR(rules_of(ctx.app).status());
+  LJ_ASSIGN_OR_RETURN(int64_t id, parse_id(ctx.param("id"), "id"));
+  DisclosureRepo repo(ctx.app.store().sql());
+  LJ_ASSIGN_OR_RETURN(Publication p, repo.get_public("decision", id));
+  LJ_ASSIGN_OR_RETURN(std::string pdf, documents::render_pdf(disclose::public_document(p)));
+  http::Response resp;
+  resp.content_type = "application/pdf";
+  resp.headers.emplace_back("Content-Disposition",
+                            "inline; filename=\"decision-" + std::to_string(id) + ".pdf\"");
+  resp.body = std::move(pdf);
+  return resp;
 }
 
 Result<http::Response> report_form(Context& ctx) {
@@ -256,6 +272,7 @@ void add_public_routes(Router& r) {
       "GET", "/api/public/v1/decisions", [](Context& c) { return search(c, "decision"); }, false);
   r.add(
       "GET", "/api/public/v1/decisions/{id}", [](Context& c) { return one(c, "decision"); }, false);
+  r.add("GET", "/api/public/v1/decisions/{id}/document.pdf", one_pdf, false);
   r.add(
       "GET", "/api/public/v1/typical-cases", [](Context& c) { return search(c, "typical_case"); },
       false);

@@ -305,6 +305,24 @@ Json internal_json(const Publication& p, const std::string& today) {
               {"version", p.version}};
 }
 
+documents::OfficialDocument public_document(const Publication& p) {
+  documents::OfficialDocument d;
+  d.issuer = p.authority;
+  d.title = p.kind == "typical_case" ? "典型案例" : "行政处罚决定书（公示）";
+  d.number = p.decision_no;
+  size_t i = 0;
+  while (i <= p.masked_body.size()) {
+    size_t j = p.masked_body.find('\n', i);
+    if (j == std::string::npos) j = p.masked_body.size();
+    if (j > i) d.paragraphs.push_back(p.masked_body.substr(i, j - i));
+    i = j + 1;
+  }
+  d.signer = p.authority;
+  d.date = documents::chinese_date(p.decided_on);
+  d.subject = p.decision_no + " " + p.party;
+  return d;
+}
+
 Json public_json(const Publication& p, const CodeNames& names) {
   auto named = [&](const std::string& code) {
     auto it = names.find(code);

@@ -8,6 +8,7 @@
 
 #include "calendar/work_calendar.hpp"
 #include "disclose/rules.hpp"
+#include "documents/pdf.hpp"
 #include "store/sql/disclosure_repo.hpp"
 
 namespace lj::disclose {
@@ -56,6 +57,11 @@ Json internal_json(const Publication& p, const std::string& today);
 using CodeNames = std::map<std::string, std::string>;
 // Public form: published fields only, the text masked; never the body or the spans.
 Json public_json(const Publication& p, const CodeNames& names);
+
+// The published decision as an official document (rendered by documents::render_pdf): the
+// authority as issuer, the decision number, the masked text one paragraph a line, the date.
+// Only published fields: the text before masking is never used.
+documents::OfficialDocument public_document(const Publication& p);
 
 // Money in fen as a decimal yuan string ("12800.00").
 std::string yuan(int64_t fen);

@@ -3,7 +3,10 @@
 // of what was masked by whom, withdrawal on revocation, typical cases, scope and bad input.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { login, request, assertError, createLead, openCase } from './lib.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { login, request, assertError, createLead, openCase, TMP } from './lib.mjs';
 import { decidedCase, publicationOf, publishAll, decisionText, assertNoSecrets, SECRETS, PARTY } from './disclosure_lib.mjs';
 
 let officer; // demo_songshan_officer (150404)
@@ -83,6 +86,17 @@ test('the secrecy review decides every proposed span; the published text keeps n
   assert.equal(pub.json.party, PARTY);
   assert.equal(pub.json.text, published.masked_text);
   assert.equal(pub.json.spans, undefined);
+  // The published decision as PDF: the masked text, in an embedded CJK font (pdftotext).
+  const pdf = await request('GET', `/api/public/v1/decisions/${p.id}/document.pdf`);
+  assert.equal(pdf.status, 200, pdf.text.slice(0, 200));
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  const file = path.join(TMP, `publication-${p.id}.pdf`);
+  writeFileSync(file, pdf.bytes);
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  assert.ok(pdfText.includes('1502**********234X'), pdfText.slice(0, 400));
+  assert.ok(pdfText.includes(PARTY));
+  for (const s of SECRETS) assert.ok(!pdfText.includes(s.replace(/\s+/g, '')), `'${s}' in the published PDF`);
+  assertError(await request('GET', `/api/public/v1/decisions/${p.id + 100000}/document.pdf`), 404, 'not_found');
 
   // Published once: a second review is refused.
   r = await leader.post(`/api/v1/publications/${p.id}/publish`, { version: published.version, spans: [] });
