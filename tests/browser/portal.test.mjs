@@ -72,6 +72,7 @@ test('the portal without login: search, a decision, typical cases, a report and 
     assert.match(text, /138\*{4}8000/);
     assertClean(await page.textContent('body'), 'decision page');
     assert.match(await page.textContent('[data-test=portal-item]'), /罚款8000\.00元/);
+    assert.equal(await page.getAttribute('[data-test=portal-pdf]', 'href'), `/api/public/v1/decisions/${id}/document.pdf`);
 
     await page.click('[data-test=portal-lang]');
     await page.waitForSelector('text=Market-regulation penalty disclosure');
