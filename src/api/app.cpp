@@ -7,6 +7,8 @@
 #include <spdlog/spdlog.h>
 
 #include "api/errors.hpp"
+#include "disclose/public_gate.hpp"
+#include "disclose/rules.hpp"
 
 namespace lj::api {
 
@@ -16,7 +18,9 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
       cfg_(std::move(cfg)),
       accounts_(store, clock, cfg_.auth),
       list_cache_(cfg_.list_cache_entries, cfg_.list_cache_max_body),
-      imports_(std::make_unique<ImportJobs>(store, cfg_.gazetteer, cfg_.imports)) {
+      imports_(std::make_unique<ImportJobs>(store, cfg_.gazetteer, cfg_.imports)),
+      public_gate_(std::make_unique<disclose::PublicGate>(
+          cfg_.disclosure ? cfg_.disclosure->rate_limit : disclose::RateLimitRules{})) {
   add_auth_routes(router_);
   add_unit_user_routes(router_);
   add_lead_routes(router_);
@@ -34,6 +38,8 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_review_routes(router_);
   add_evaluation_routes(router_);
   add_campaign_routes(router_);
+  add_disclosure_routes(router_);
+  add_public_routes(router_);
 }
 
 App::~App() = default;
@@ -55,6 +61,15 @@ std::shared_ptr<const Vocabulary> App::vocabulary() {
 }
 
 Result<http::Response> ok_json(const Json& body, int status) { return json_response(status, body); }
+
+http::Response rate_limited(int64_t retry_after_seconds, const std::string& message) {
+  http::Response r = error_response(Status{Code::kRateLimited, message + "; retry after " +
+                                                                   std::to_string(retry_after_seconds) + " s"});
+  r.headers.emplace_back("Retry-After", std::to_string(retry_after_seconds));
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.route = "rate_limited";
+  return r;
+}
 
 Json page_json(Json items, const std::string& next_cursor) {
   return Json{{"items", std::move(items)},
@@ -122,6 +137,13 @@ Result<http::Response> App::dispatch(http::Request& req) {
 http::Response App::handle(http::Request& req) {
   http::Response resp;
   try {
+    if (disclose::PublicGate::covers(req.path)) {
+      // Every public path, whichever route serves it, shares one bucket per client address.
+      const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::steady_clock::now().time_since_epoch()).count();
+      if (int64_t wait = public_gate_->admit(client_address(req), ms); wait > 0)
+        return rate_limited(wait, "too many requests to the public API from your address");
+    }
     auto r = dispatch(req);
     if (r.ok()) {
       resp = std::move(r).value();

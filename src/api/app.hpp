@@ -28,6 +28,10 @@ namespace lj::cases {
 struct IntegrityRules;  // cases/integrity.hpp
 class ReviewChecklist;
 }
+namespace lj::disclose {
+struct DisclosureRules;  // disclose/rules.hpp
+class PublicGate;
+}
 
 namespace lj::evaluate {
 struct Scheme;  // evaluate/scheme.hpp
@@ -71,6 +75,9 @@ struct AppConfig {
   std::shared_ptr<const evaluate::Scheme> evaluation_scheme;
   // The campaign document (data/campaign-2018.json; null: the campaign routes answer 503).
   std::shared_ptr<const Json> campaign;
+  // Publication deadlines, reviewer roles, public API and rate limits
+  // (data/disclosure/disclosure.json; null: the disclosure and public routes answer 503).
+  std::shared_ptr<const disclose::DisclosureRules> disclosure;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -89,6 +96,8 @@ class App {
   const Router& router() const { return router_; }
   ResponseCache& list_cache() { return list_cache_; }
   ImportJobs& imports() { return *imports_; }
+  // The rate limits of /api/public/ (disclose/public_gate.hpp).
+  disclose::PublicGate& public_gate() { return *public_gate_; }
   // The reference codes, refreshed from the store after vocabulary_ttl.
   std::shared_ptr<const Vocabulary> vocabulary();
 
@@ -107,12 +116,15 @@ class App {
   Router router_;
   ResponseCache list_cache_;
   std::unique_ptr<ImportJobs> imports_;
+  std::unique_ptr<disclose::PublicGate> public_gate_;
   std::mutex vocab_mu_;
   std::shared_ptr<const Vocabulary> vocab_;
   int64_t vocab_loaded_at_ = 0;
 };
 
 // Route registration, one function per resource (api/routes_*.cpp).
+// 429 with Retry-After (seconds).
+http::Response rate_limited(int64_t retry_after_seconds, const std::string& message);
 void add_auth_routes(Router& r);
 void add_unit_user_routes(Router& r);
 void add_lead_routes(Router& r);
@@ -139,6 +151,10 @@ void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
 void add_evaluation_routes(Router& r);  // api/routes_evaluation.cpp
 void add_campaign_routes(Router& r);  // api/routes_campaign.cpp
+void add_disclosure_routes(Router& r);  // api/routes_disclosure.cpp
+void add_public_routes(Router& r);      // api/routes_public.cpp
+// Creates a decided case's publication, or withdraws a revoked case's, after a procedure step.
+Status refresh_case_disclosure(App& app, const Actor& actor, int64_t case_id);
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

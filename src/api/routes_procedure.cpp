@@ -89,6 +89,8 @@ Result<http::Response> take_action(Context& ctx) {
   // `lijian flags --refresh` recomputes the flags.
   if (Status st = refresh_case_integrity(ctx.app, ctx.actor, id); !st.ok())
     spdlog::warn("case {}: integrity flags not refreshed: {}", id, st.to_string());
+  if (Status st = refresh_case_disclosure(ctx.app, ctx.actor, id); !st.ok())
+    spdlog::warn("case {}: publication not refreshed: {}", id, st.to_string());
   Json out = to_json(applied.c);
   out["progress"] = to_json(applied.progress);
   out["event"] = to_json(applied.event);

@@ -17,6 +17,8 @@
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
 #include "documents/evaluation_reports.hpp"
+#include "disclose/housekeeping.hpp"
+#include "disclose/rules.hpp"
 #include "documents/evidence.hpp"
 #include "evaluate/scheme.hpp"
 #include "http/server.hpp"
@@ -100,6 +102,7 @@ class Housekeeping {
       const int64_t now = system_clock().now();
       auto sessions = store_.delete_expired_sessions(format_time(now));
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
+      disclose::withdraw_revoked_publications(store_);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
       documents::run_scheduled_dispatch_reports(store_, now);
@@ -172,6 +175,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto campaign = refdata::load_campaign(data_dir);
   if (!campaign.ok()) return fail("campaign", campaign.status());
   app_cfg.campaign = std::make_shared<const Json>(std::move(*campaign));
+  auto disclosure = disclose::DisclosureRules::load(data_dir);
+  if (!disclosure.ok()) return fail("disclosure rules", disclosure.status());
+  app_cfg.disclosure = std::make_shared<const disclose::DisclosureRules>(std::move(*disclosure));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

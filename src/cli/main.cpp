@@ -13,6 +13,7 @@
 #include "cli/geocode_command.hpp"
 #include "cli/import_command.hpp"
 #include "cli/report_command.hpp"
+#include "cli/mask_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "cli/screen_command.hpp"
 #include "cli/train_command.hpp"
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
   add_train_command(app, callback_exit);
   add_resolve_command(app, callback_exit);
   add_report_command(app, callback_exit);
+  add_mask_command(app, callback_exit);
 
   try {
     app.parse(argc, argv);

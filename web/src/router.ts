@@ -1,9 +1,11 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import { useSession } from './stores/session';
+import { portalRoutes } from './portal/routes';
 
 // Pages load on demand (one chunk each); `roles` limits a page and its menu entry.
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+  portalRoutes, // the public portal (web/src/portal), no login
   {
     path: '/', component: () => import('./views/ShellView.vue'),
     children: [

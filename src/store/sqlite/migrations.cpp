@@ -645,6 +645,69 @@ CREATE TABLE campaign_settings (
   updated_by INTEGER NOT NULL,
   updated_by_name TEXT NOT NULL,
   updated_at TEXT NOT NULL
+)sql";
+
+// Disclosure (docs/disclosure.md, version 14): publications of penalty decisions and typical
+// cases with their secrecy review (spans: what was masked, by whom, when), their search, and
+// the public report form's follow-up numbers, single-use form nonces and signing key.
+constexpr std::string_view kSqliteV14 = R"sql(
+CREATE TABLE publications (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  unit_code TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  status TEXT NOT NULL,
+  decision_no TEXT NOT NULL,
+  decided_on TEXT NOT NULL,
+  due_on TEXT,
+  party TEXT NOT NULL,
+  region_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  penalty TEXT NOT NULL,
+  fine_fen INTEGER NOT NULL DEFAULT 0,
+  authority TEXT NOT NULL,
+  title TEXT NOT NULL,
+  body TEXT NOT NULL,
+  masked_body TEXT,
+  spans TEXT NOT NULL,
+  created_by INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  reviewed_by INTEGER,
+  reviewer_name TEXT,
+  published_at TEXT,
+  withdrawn_at TEXT,
+  withdrawn_by INTEGER,
+  withdraw_reason TEXT,
+  revoked_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (kind, case_id)
+);
+CREATE INDEX publications_unit ON publications(unit_path, status, due_on);
+CREATE INDEX publications_public ON publications(status, kind, decided_on);
+-- Search of published items: bigram tokens as for cases (store/sql/search.hpp), written when an
+-- item is published; withdrawn items stay indexed and are filtered out by status.
+CREATE VIRTUAL TABLE publications_fts USING fts5(tokens, content='', detail=none, tokenize='ascii');
+CREATE TABLE publication_search (
+  publication_id INTEGER PRIMARY KEY REFERENCES publications(id),
+  body TEXT NOT NULL
+);
+CREATE TABLE public_reports (
+  id INTEGER PRIMARY KEY,
+  number TEXT NOT NULL UNIQUE,
+  secret_hash TEXT NOT NULL,
+  lead_id INTEGER NOT NULL REFERENCES leads(id),
+  created_at TEXT NOT NULL
+);
+CREATE TABLE public_form_nonces (
+  nonce TEXT PRIMARY KEY,
+  used_at TEXT NOT NULL
+);
+CREATE TABLE public_form_keys (
+  id INTEGER PRIMARY KEY,
+  secret TEXT NOT NULL,
+  created_at TEXT NOT NULL
 );
 )sql";
 
@@ -661,6 +724,7 @@ constexpr Migration kSqlite[] = {
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
     {13, "lead decisions with their reasons; the stored campaign settings over the data file", kSqliteV13},
+    {14, "disclosure: publications with their secrecy review, their search, public reports", kSqliteV14},
     {16, "evaluation reports: dispatch reports and notification drafts as stored files", kSqliteV16},
 };
 
