@@ -655,6 +655,7 @@ CREATE TABLE campaign_settings (
   updated_by BIGINT NOT NULL,
   updated_by_name TEXT NOT NULL,
   updated_at TEXT NOT NULL
+);
 )sql";
 
 // Disclosure (docs/disclosure.md, version 14): publications of penalty decisions and typical

@@ -645,6 +645,7 @@ CREATE TABLE campaign_settings (
   updated_by INTEGER NOT NULL,
   updated_by_name TEXT NOT NULL,
   updated_at TEXT NOT NULL
+);
 )sql";
 
 // Disclosure (docs/disclosure.md, version 14): publications of penalty decisions and typical
