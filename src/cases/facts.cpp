@@ -76,7 +76,6 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
                                               "legal_basis",
                                               "circumstances",
                                               "circumstance_reasons",
-                                              "discretion_review",
                                               "special_actions",
                                               "categories",
                                               "violations",
@@ -167,7 +166,6 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
   if (f.circumstances != "ordinary" && f.circumstance_reasons.empty())
     return Status::Invalid("circumstance_reasons",
                            "lenient or heavy circumstances are stated with their reasons");
-  LJ_ASSIGN_OR_RETURN(f.discretion_review, opt_text(doc, "discretion_review", "facts"));
   if (doc.contains("cross_region") && !doc["cross_region"].is_null()) {
     if (!doc["cross_region"].is_boolean())
       return Status::Invalid("cross_region", "must be true or false");
@@ -208,7 +206,6 @@ Json to_json(const CaseFacts& f, bool with_personal_data) {
               {"legal_basis", f.legal_basis},
               {"circumstances", f.circumstances},
               {"circumstance_reasons", f.circumstance_reasons},
-              {"discretion_review", f.discretion_review},
               {"special_actions", f.special_actions},
               {"categories", f.categories},
               {"violations", f.violations},

@@ -45,7 +45,6 @@ struct CaseFacts {
   std::vector<std::string> legal_basis;    // article codes, e.g. "PQL-50"
   std::string circumstances = "ordinary";  // lenient | ordinary | heavy
   std::string circumstance_reasons;
-  std::string discretion_review;  // reasons recorded when a penalty outside its tier is kept
   std::vector<std::string> special_actions, categories, violations;
   bool cross_region = false;
 

@@ -155,11 +155,23 @@ std::optional<Finding> check_criminal_transfer(const CaseFacts& f, const Transfe
   return out;
 }
 
-std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r) {
+std::string discretion_review_of(const std::vector<CaseEvent>& timeline) {
+  std::string reasons;
+  for (const auto& e : timeline) {
+    if (e.kind != "action" || !e.data.is_object() || text(e.data, "action") != "review_discretion")
+      continue;
+    const Json& fields = e.data.contains("fields") ? e.data["fields"] : Json::object();
+    if (fields.is_object() && !text(fields, "reasons").empty()) reasons = text(fields, "reasons");
+  }
+  return reasons;
+}
+
+std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r,
+                                        const std::string& reviewed) {
   const DiscretionArticle* art = nullptr;
   for (const auto& code : f.legal_basis)
     if ((art = r.article(code))) break;
-  if (!art || !f.discretion_review.empty()) return std::nullopt;
+  if (!art || !reviewed.empty()) return std::nullopt;
   const int64_t fine = f.fine_fen();
   if (fine == 0) return std::nullopt;  // no fine: nothing to weigh against the range
   std::pair<int64_t, int64_t> tier{art->min_permille, art->max_permille};

@@ -24,7 +24,7 @@ CaseFactsRepo::Evaluate integrity_evaluator(const IntegrityRules& rules, const P
                                 " no longer validate: " + facts.status().message());
       if (auto f = check_criminal_transfer(*facts, transfer, rules))
         ev.flags.push_back(to_flag(*f));
-      if (auto f = check_discretion(*facts, rules)) ev.flags.push_back(to_flag(*f));
+      if (auto f = check_discretion(*facts, rules, discretion_review_of(timeline))) ev.flags.push_back(to_flag(*f));
       MajorCase m = major_case(*facts, transfer, rules);
       ev.major = m.major;
       ev.major_reasons = m.reasons;
