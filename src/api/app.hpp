@@ -26,6 +26,7 @@ class EvidencePolicy;
 }
 namespace lj::cases {
 struct IntegrityRules;  // cases/integrity.hpp
+struct DishonestyRules;  // cases/dishonesty.hpp
 class ReviewChecklist;
 }
 
@@ -62,6 +63,9 @@ struct AppConfig {
   std::shared_ptr<const documents::EvidencePolicy> evidence;
   // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
   std::shared_ptr<const cases::ReviewChecklist> review_checklist;
+  // The serious-dishonesty list's periods and grounds (data/dishonesty/dishonesty-rules.json;
+  // null: its workflow routes answer 503).
+  std::shared_ptr<const cases::DishonestyRules> dishonesty;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -128,6 +132,7 @@ void add_supervision_routes(Router& r);
 void add_cooperation_routes(Router& r);
 void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
+void add_dishonesty_routes(Router& r);  // api/routes_dishonesty.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

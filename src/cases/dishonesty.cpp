@@ -215,8 +215,9 @@ std::string add_years(const std::string& day, int years) {
   auto d = calendar::parse_date(day);
   if (!d.ok()) return day;
   year_month_day ymd{*d};
-  year_month_day out = ymd.year() + std::chrono::years(years) / ymd.month() / ymd.day();
-  if (!out.ok()) out = (ymd.year() + std::chrono::years(years)) / ymd.month() / std::chrono::last;
+  const std::chrono::year y = ymd.year() + std::chrono::years(years);
+  year_month_day out = y / ymd.month() / ymd.day();
+  if (!out.ok()) out = year_month_day{y / ymd.month() / std::chrono::last};
   return calendar::format_date(std::chrono::sys_days{out});
 }
 

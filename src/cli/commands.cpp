@@ -13,6 +13,7 @@
 
 #include "api/app.hpp"
 #include "auth/accounts.hpp"
+#include "cases/dishonesty.hpp"
 #include "cases/integrity.hpp"
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
@@ -162,6 +163,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto checklist = cases::ReviewChecklist::load(data_dir);
   if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
   app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
+  auto dishonesty = cases::DishonestyRules::load(data_dir);
+  if (!dishonesty.ok()) return fail("dishonesty rules", dishonesty.status());
+  app_cfg.dishonesty = std::make_shared<const cases::DishonestyRules>(std::move(*dishonesty));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;
