@@ -145,7 +145,7 @@ test('a fine outside its tier is flagged with the range, and resolves by the rev
   assert.equal(r.status, 200, r.text);
   assertError(await act(officer, c.id, 'review_discretion', { reasons: 'x' }), 403);
   assertError(await act(leader, c.id, 'review_discretion', {}), 400, undefined, 'reasons');
-  assertError(await put(officer, c.id, { facts: { ...facts, discretion_review: 'x' } }), 400, undefined, 'discretion_review');
+  assertError(await put(officer, c.id, { facts: { ...facts, discretion_review: 'x' } }), 400, undefined, 'facts.discretion_review');
   r = await act(leader, c.id, 'review_discretion', { reasons: '当事人主动消除危害后果，经集体讨论从轻' });
   assert.equal(r.status, 200, r.text);
   assert.equal((await flagsOf(leader, c.id, '?kind=discretion')).length, 0);
