@@ -218,6 +218,28 @@ std::optional<Finding> check_unfiled(const std::string& case_status,
   return std::nullopt;
 }
 
+std::optional<Finding> check_transfer_deadlines(const std::vector<DeadlineState>& deadlines) {
+  for (const auto& d : deadlines) {
+    if (d.kind != "transfer_approval" && d.kind != "police_handover") continue;
+    if (d.status != "overdue" && d.status != "late") continue;
+    Finding out;
+    out.kind = "transfer_deadline";
+    const std::string due = d.hours ? d.due_at : d.due_on;
+    if (d.kind == "transfer_approval")
+      out.reason = "the head's decision on the proposed transfer was due by " + due +
+                   (d.status == "late" ? " and was taken on " + d.ended_on : " and is still missing") +
+                   " (Decree 310 Art. 5: 3 days)";
+    else
+      out.reason = "the approved case was to be handed to the police by " + due +
+                   (d.status == "late" ? " and was handed over at " + d.ended_at
+                                       : " and is not handed over") +
+                   " (Decree 310 Art. 5: 24 hours)";
+    out.shown = {{"deadline", d.kind}, {"due", due}, {"status", d.status}, {"source", d.source}};
+    return out;
+  }
+  return std::nullopt;
+}
+
 MajorCase major_case(const CaseFacts& f, const TransferProgress& t, const IntegrityRules& r) {
   MajorCase m;
   if (r.major_goods_value_fen > 0 && f.goods_value_fen >= r.major_goods_value_fen)

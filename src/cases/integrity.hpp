@@ -81,6 +81,11 @@ std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules
 std::optional<Finding> check_unfiled(const std::string& case_status,
                                      const std::vector<DeadlineState>& deadlines);
 
+// Decree 310's periods missed: the head's decision on a proposed transfer (transfer_approval,
+// 3 days) or the hand-over to the police (police_handover, 24 hours) overdue or met late. Kind
+// "transfer_deadline"; a late one stays on the supervisor's list as a record of the breach.
+std::optional<Finding> check_transfer_deadlines(const std::vector<DeadlineState>& deadlines);
+
 struct MajorCase {
   bool major = false;
   std::vector<std::string> reasons;  // e.g. "goods value 120000.00 yuan >= 100000.00"

@@ -29,8 +29,10 @@ CaseFactsRepo::Evaluate integrity_evaluator(const IntegrityRules& rules, const P
       ev.major = m.major;
       ev.major_reasons = m.reasons;
     }
-    const auto deadlines = case_deadlines(procedure, calendar, timeline, received, today);
+    // The moment, not only the day: Decree 310's hand-over is counted in hours.
+    const auto deadlines = case_deadlines(procedure, calendar, timeline, received, now);
     if (auto f = check_unfiled(cs.status, deadlines)) ev.flags.push_back(to_flag(*f));
+    if (auto f = check_transfer_deadlines(deadlines)) ev.flags.push_back(to_flag(*f));
     return ev;
   };
 }

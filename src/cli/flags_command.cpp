@@ -26,8 +26,8 @@ int fail(const std::string& why) {
 
 int run_flags(const FlagsArgs& a) {
   if (!a.kind.empty() && a.kind != "criminal_transfer" && a.kind != "discretion" &&
-      a.kind != "unfiled")
-    return fail("--kind must be criminal_transfer, discretion or unfiled");
+      a.kind != "unfiled" && a.kind != "transfer_deadline")
+    return fail("--kind must be criminal_transfer, discretion, unfiled or transfer_deadline");
   if (a.state != "open" && a.state != "resolved" && a.state != "all")
     return fail("--state must be open, resolved or all");
   auto dir = refdata::data_dir(a.common.data_dir);
@@ -81,7 +81,8 @@ void add_flags_command(CLI::App& app, int& exit_code) {
   sub->add_option("--data-dir", args->common.data_dir,
                   "reference data folder (default: found beside the binary)");
   sub->add_option("--unit", args->unit, "only flags below this unit (6-digit code)");
-  sub->add_option("--kind", args->kind, "criminal_transfer | discretion | unfiled");
+  sub->add_option("--kind", args->kind,
+                  "criminal_transfer | discretion | unfiled | transfer_deadline");
   sub->add_option("--state", args->state, "open (default) | resolved | all");
   sub->add_flag("--refresh", args->refresh,
                 "re-evaluate open cases and verified leads first (time-based checks)");

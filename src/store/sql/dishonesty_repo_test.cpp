@@ -6,6 +6,7 @@
 
 #include "cases/case_actions.hpp"
 #include "cases/dishonesty.hpp"
+#include "store/sql/case_documents_testing.hpp"
 #include "store/sql/case_facts_repo.hpp"
 #include "store/sql/dishonesty_repo.hpp"
 #include "store/sql/screen_repo.hpp"
@@ -64,6 +65,7 @@ class DishonestyRepoTest : public StoreTest {
                                 return IntegrityEval{};
                               });
     EXPECT_TRUE(put.ok()) << put.status().to_string();
+    EXPECT_TRUE(testing::put_test_document(store_->sql(), kSongshan, c->id, "filing_approval").ok());
     act(c->id, kCountyLeader, "file", {{"reason", "立案"}});
     act(c->id, kSongshan, "start_investigation");
     act(c->id, kSongshan, "submit_legal_review", {{"findings", "查明"}, {"proposed_decision", "罚款"}});
