@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/app.hpp"
+#include "cli/case_schedule.hpp"
 #include "auth/accounts.hpp"
 #include "cases/dishonesty.hpp"
 #include "cases/integrity.hpp"
@@ -100,6 +101,7 @@ class Housekeeping {
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
+      run_case_housekeeping(store_);
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
     }
   }

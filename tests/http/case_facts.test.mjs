@@ -114,6 +114,7 @@ test('a case over the criminal threshold lands on the league\'s list until the t
   assert.equal((await flagsOf(hongshan, c.id)).length, 0, 'not on a sibling county\'s list');
   assert.equal((await flagsOf(officer, c.id)).length, 0, 'the list is the supervisor\'s');
 
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   for (const [client, action, body] of [
     [leader, 'file', { reason: '涉嫌销售不合格产品' }],
     [officer, 'start_investigation', {}],
@@ -141,6 +142,7 @@ test('a fine outside its tier is flagged with the range, and resolves by the rev
   assert.equal(d.shown.tier_min_fen, 1300000);
   assert.equal(d.shown.tier_max_fen, 2200000);
   // The flag is cleared by the reviewer's step with reasons (a leader), not by the facts.
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   r = await act(leader, c.id, 'file', { reason: '涉嫌以次充好' });
   assert.equal(r.status, 200, r.text);
   assertError(await act(officer, c.id, 'review_discretion', { reasons: 'x' }), 403);

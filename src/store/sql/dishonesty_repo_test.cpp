@@ -6,6 +6,7 @@
 
 #include "cases/case_actions.hpp"
 #include "cases/dishonesty.hpp"
+#include "cases/schedule.hpp"
 #include "store/sql/case_documents_testing.hpp"
 #include "store/sql/case_facts_repo.hpp"
 #include "store/sql/dishonesty_repo.hpp"
@@ -233,6 +234,57 @@ TEST_P(DishonestyRepoTest, AnUpheldObjectionOrARefusalEndsWithoutListing) {
   EXPECT_EQ(a->status, "not_listed");
   EXPECT_EQ(step(kCountyLeader, l->id, "decide", {{"decision_no", "x"}}, "2018-05-20").status().code(),
             Code::kConflict);
+}
+
+// The scheduled work (serve's housekeeping, `lijian flags --refresh`): the 有案不立 flag of a case
+// left in filing review, the removal of an expired listing; a second run (another server)
+// changes nothing and audits nothing.
+TEST_P(DishonestyRepoTest, TheScheduleRaisesTimeFlagsRemovesExpiredListingsAndIsIdempotent) {
+  const int64_t listed_case = case_at_notice("D-5", kHeavyFine, "heavy");
+  auto l = propose(kSongshan, listed_case);
+  ASSERT_TRUE(l.ok()) << l.status().to_string();
+  ASSERT_TRUE(step(kCountyLeader, l->id, "notify", {{"notice_no", "N"}}, "2018-05-02").ok());
+  ASSERT_TRUE(step(kCountyLeader, l->id, "refuse", {{"reason", "不予列入"}}, "2018-05-03").ok());
+  const int64_t other = case_at_notice("D-6", kHeavyFine, "heavy");
+  auto l2 = propose(kSongshan, other);
+  ASSERT_TRUE(l2.ok());
+  ASSERT_TRUE(step(kCountyLeader, l2->id, "notify", {{"notice_no", "N"}}, "2018-05-02").ok());
+  ASSERT_TRUE(step(kCountyLeader, l2->id, "decide", {{"decision_no", "D"}}, "2018-05-10").ok());
+  // A lead received on 20 April 2018 whose case stays in filing review: its 15 working days
+  // ran out on 14 May.
+  Lead lead = add_lead(kSongshan, "D-7", "2018-04-20T09:00:00+08:00");
+  ASSERT_TRUE(store_->open_case(kSongshan, lead.id, Case{}).ok());
+  auto rules = cases::IntegrityRules::load(std::getenv("LIJIAN_DATA_DIR") ? std::getenv("LIJIAN_DATA_DIR") : "data");
+  ASSERT_TRUE(rules.ok());
+  auto run = [&](const std::string& now) {
+    const auto t = parse_time(now);
+    clock_.advance(*t - clock_.now());
+    auto r = cases::run_schedule(store_->sql(), *procedure_, *calendar_, *rules, Actor::system("test"));
+    EXPECT_TRUE(r.ok()) << r.status().to_string();
+    return r.ok() ? *r : cases::ScheduleRun{};
+  };
+  cases::ScheduleRun first = run("2021-05-10T09:00:00+08:00");
+  EXPECT_GE(first.raised, 1);
+  EXPECT_EQ(first.listings_removed, 1);
+  DishonestyRepo repo(store_->sql());
+  EXPECT_EQ(repo.get(kSongshan, l2->id)->removal, "expired");
+  EXPECT_EQ(repo.get(kSongshan, l->id)->status, "not_listed");
+  size_t audits = 0;
+  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry&) { return ++audits, true; }).ok());
+  cases::ScheduleRun second = run("2021-05-10T09:10:00+08:00");
+  EXPECT_EQ(second.raised, 0);
+  EXPECT_EQ(second.resolved, 0);
+  EXPECT_EQ(second.listings_removed, 0);
+  EXPECT_EQ(second.escalated, 0);
+  size_t after = 0;
+  ASSERT_TRUE(store_->scan_audit([&](const AuditEntry&) { return ++after, true; }).ok());
+  EXPECT_EQ(after, audits) << "a second server's run audits nothing";
+  CaseFactsRepo facts(store_->sql());
+  FlagQuery q;
+  q.kind = "unfiled";
+  auto flags = facts.list_flags(kLeague, q);
+  ASSERT_TRUE(flags.ok());
+  EXPECT_GE(flags->size(), 1u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DishonestyRepoTest, ::testing::Values("sqlite", "postgres"),
