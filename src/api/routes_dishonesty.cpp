@@ -11,6 +11,8 @@
 //                                                     published fields only
 // Scope is in SQL (a listing outside the caller's subtree answers 404); roles are checked by
 // the workflow (cases/dishonesty.hpp).
+#include <algorithm>
+
 #include "api/app.hpp"
 #include "api/errors.hpp"
 #include "api/input.hpp"
@@ -30,14 +32,16 @@ Result<const cases::DishonestyRules*> rules_of(Context& ctx) {
   return r.get();
 }
 
-std::string today(Context& ctx) { return format_time(ctx.app.clock().now()).substr(0, 10); }
+std::string today(Context& ctx) {
+  return format_time(ctx.app.clock().now()).substr(0, 10);
+}
 
 Result<DishonestyQuery> query_of(Context& ctx, int max_limit) {
   DishonestyQuery q;
   q.status = query_string(ctx.req, "status");
-  static const std::vector<std::string> statuses = {
-      "proposed", "notified",          "objected", "answered", "listed",
-      "not_listed", "removal_requested", "removed"};
+  static const std::vector<std::string> statuses = {"proposed",          "notified", "objected",
+                                                    "answered",          "listed",   "not_listed",
+                                                    "removal_requested", "removed"};
   if (!q.status.empty() && std::find(statuses.begin(), statuses.end(), q.status) == statuses.end())
     return Status::Invalid("status", "no listing status '" + q.status + "'");
   q.uscc = query_string(ctx.req, "uscc");
@@ -53,11 +57,12 @@ Json page(const std::vector<DishonestyListing>& items, int64_t total, const Dish
           bool published) {
   Json out = Json::array();
   for (const auto& l : items) out.push_back(published ? to_public_json(l) : to_json(l));
-  return Json{{"items", out},
-              {"total", total},
-              {"limit", q.limit},
-              {"skip", q.skip},
-              {"truncated", static_cast<int64_t>(q.skip) + static_cast<int64_t>(items.size()) < total}};
+  return Json{
+      {"items", out},
+      {"total", total},
+      {"limit", q.limit},
+      {"skip", q.skip},
+      {"truncated", static_cast<int64_t>(q.skip) + static_cast<int64_t>(items.size()) < total}};
 }
 
 Result<http::Response> get_rules(Context& ctx) {
@@ -67,9 +72,12 @@ Result<http::Response> get_rules(Context& ctx) {
   for (const auto& a : cases::dishonesty_actions()) {
     Json roles = Json::array();
     for (Role r : a.roles) roles.push_back(role_name(r));
-    actions.push_back(Json{{"action", a.action}, {"name_zh", a.name_zh}, {"from", a.from},
+    actions.push_back(Json{{"action", a.action},
+                           {"name_zh", a.name_zh},
+                           {"from", a.from},
                            {"to", a.to == "@decided" ? "answered | not_listed" : a.to},
-                           {"roles", roles}, {"fields", a.fields}});
+                           {"roles", roles},
+                           {"fields", a.fields}});
   }
   out["actions"] = actions;
   return ok_json(out);
@@ -130,13 +138,12 @@ Result<http::Response> act(Context& ctx) {
   const std::string day = today(ctx);
   const calendar::WorkCalendar& cal = *ctx.app.config().calendar;
   DishonestyRepo repo(ctx.app.store().sql());
-  LJ_ASSIGN_OR_RETURN(DishonestyListing l,
-                      repo.apply(ctx.actor, id, version, action,
-                                 [&](const DishonestyListing& before) {
-                                   return cases::dishonesty_step(*rules, cal, before, action,
-                                                                 ctx.actor.role, ctx.actor.username,
-                                                                 fields, day);
-                                 }));
+  LJ_ASSIGN_OR_RETURN(
+      DishonestyListing l,
+      repo.apply(ctx.actor, id, version, action, [&](const DishonestyListing& before) {
+        return cases::dishonesty_step(*rules, cal, before, action, ctx.actor.role,
+                                      ctx.actor.username, fields, day);
+      }));
   return ok_json(to_json(l));
 }
 

@@ -14,6 +14,7 @@
 #include "api/input.hpp"
 #include "auth/policy.hpp"
 #include "documents/case_documents.hpp"
+#include "documents/case_file.hpp"
 #include "model/json.hpp"
 #include "documents/evidence.hpp"
 #include "store/attachment_files.hpp"
@@ -39,36 +40,6 @@ Result<DocumentKind> kind_of(Context& ctx) {
   return *kind;
 }
 
-Result<documents::CaseFile> load_case_file(Context& ctx, int64_t id) {
-  Store& store = ctx.app.store();
-  documents::CaseFile f;
-  CaseProcedureRepo repo(store.sql());
-  LJ_ASSIGN_OR_RETURN(auto cp, repo.get(ctx.actor, id));
-  f.c = std::move(cp.first);
-  f.progress = std::move(cp.second);
-  LJ_ASSIGN_OR_RETURN(f.timeline, store.case_timeline(ctx.actor, id));
-  if (f.c.lead_id) {
-    auto lead = store.get_lead(ctx.actor, *f.c.lead_id);
-    if (lead.ok())
-      f.lead = std::move(*lead);
-    else if (lead.status().code() != Code::kNotFound)
-      return lead.status();
-  }
-  std::optional<int64_t> ent = f.c.enterprise_id;
-  if (!ent && f.lead) ent = f.lead->enterprise_id;
-  if (ent) {
-    auto e = store.get_enterprise(*ent);
-    if (e.ok())
-      f.enterprise = std::move(*e);
-    else if (e.status().code() != Code::kNotFound)
-      return e.status();
-  }
-  auto unit = store.get_unit(f.c.unit_code);
-  f.unit_name = unit.ok() ? unit->name : f.c.unit_code;
-  LJ_ASSIGN_OR_RETURN(f.evidence, store.list_attachments(ctx.actor, "case", id));
-  return f;
-}
-
 struct Rendered {
   DocumentKind kind;
   std::string case_no;
@@ -77,7 +48,8 @@ struct Rendered {
 
 Result<Rendered> render(Context& ctx, int64_t id) {
   LJ_ASSIGN_OR_RETURN(DocumentKind kind, kind_of(ctx));
-  LJ_ASSIGN_OR_RETURN(documents::CaseFile file, load_case_file(ctx, id));
+  LJ_ASSIGN_OR_RETURN(documents::CaseFile file,
+                      documents::load_case_file(ctx.app.store(), ctx.actor, id));
   LJ_ASSIGN_OR_RETURN(documents::OfficialDocument doc, documents::build_document(kind, file));
   LJ_ASSIGN_OR_RETURN(std::string pdf, documents::render_pdf(doc));
   return Rendered{kind, file.c.case_no, std::move(pdf)};

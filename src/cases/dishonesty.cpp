@@ -71,7 +71,8 @@ Result<DishonestyRules> DishonestyRules::from_json(const Json& doc) {
     if (std::find(known.begin(), known.end(), ground.code) == known.end())
       return Status::Invalid(where + ".code", "must be one of " + joined(known));
     if (ground.name_zh.empty()) return Status::Invalid(where + ".name_zh", "a name is required");
-    if (r.ground(ground.code)) return Status::Invalid(where + ".code", "'" + ground.code + "' twice");
+    if (r.ground(ground.code))
+      return Status::Invalid(where + ".code", "'" + ground.code + "' twice");
     r.grounds.push_back(std::move(ground));
   }
   return r;
@@ -98,15 +99,15 @@ Json DishonestyRules::to_json() const {
   Json g = Json::array();
   for (const auto& x : grounds)
     g.push_back(Json{{"code", x.code}, {"name_zh", x.name_zh}, {"source", x.source}});
-  return Json{{"source", source},
-              {"objection_period",
-               {{"length", objection_length},
-                {"unit", objection_working_days ? "working_days" : "days"},
-                {"source", objection_source}}},
-              {"listing_period", {{"years", listing_years}, {"source", listing_source}}},
-              {"early_removal_after",
-               {{"years", early_removal_years}, {"source", early_removal_source}}},
-              {"grounds", g}};
+  return Json{
+      {"source", source},
+      {"objection_period",
+       {{"length", objection_length},
+        {"unit", objection_working_days ? "working_days" : "days"},
+        {"source", objection_source}}},
+      {"listing_period", {{"years", listing_years}, {"source", listing_source}}},
+      {"early_removal_after", {{"years", early_removal_years}, {"source", early_removal_source}}},
+      {"grounds", g}};
 }
 
 std::vector<std::string> heavier_penalty_grounds(const CaseFacts& f, const DishonestyRules& r) {
@@ -117,18 +118,22 @@ std::vector<std::string> heavier_penalty_grounds(const CaseFacts& f, const Disho
   std::vector<std::string> out;
   for (const auto& g : r.grounds) {
     bool met = false;
-    if (g.code == "heavy_discretion") met = f.circumstances == "heavy" && f.fine_fen() > 0;
-    else if (g.code == "licence_revoked") met = has("revoke_licence");
-    else if (g.code == "production_suspended") met = has("suspend_production");
-    else if (g.code == "trade_ban") met = has("trade_ban");
+    if (g.code == "heavy_discretion")
+      met = f.circumstances == "heavy" && f.fine_fen() > 0;
+    else if (g.code == "licence_revoked")
+      met = has("revoke_licence");
+    else if (g.code == "production_suspended")
+      met = has("suspend_production");
+    else if (g.code == "trade_ban")
+      met = has("trade_ban");
     if (met) out.push_back(g.code);
   }
   return out;
 }
 
 bool listing_may_be_proposed_in(const std::string& s) {
-  static const std::vector<std::string> states = {"notice",   "hearing",  "deciding", "decided",
-                                                  "served",   "executed", "closed"};
+  static const std::vector<std::string> states = {"notice", "hearing",  "deciding", "decided",
+                                                  "served", "executed", "closed"};
   return std::find(states.begin(), states.end(), s) != states.end();
 }
 
@@ -141,14 +146,16 @@ Result<DishonestyListing> proposal(const DishonestyRules& rules, const Case& c,
     return Status::Forbidden("a listing is proposed by an officer or a leader of the case's unit");
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
     return Status::Invalid("reason", "reason is required: why the party should be listed");
-  if (reason.size() > kMaxText) return Status::Invalid("reason", "reason may have at most 4000 bytes");
+  if (reason.size() > kMaxText)
+    return Status::Invalid("reason", "reason may have at most 4000 bytes");
   if (!listing_may_be_proposed_in(c.status))
     return Status::Invalid("case_id", "case " + std::to_string(c.id) + " is in state '" + c.status +
                                           "': a listing is proposed inside the penalty procedure, "
                                           "from the prior notice to the closing of the case");
   if (!stored_facts)
-    return Status::Invalid("case_id", "case " + std::to_string(c.id) +
-                                          " has no facts: the penalty and the party come from them");
+    return Status::Invalid(
+        "case_id",
+        "case " + std::to_string(c.id) + " has no facts: the penalty and the party come from them");
   LJ_ASSIGN_OR_RETURN(CaseFacts facts, facts_from_json(*stored_facts));
   DishonestyListing l;
   l.grounds = heavier_penalty_grounds(facts, rules);
@@ -179,8 +186,9 @@ Result<DishonestyListing> proposal(const DishonestyRules& rules, const Case& c,
     l.uscc = e->uscc;
   }
   if (l.party_kind.empty())
-    return Status::Invalid("case_id", "case " + std::to_string(c.id) +
-                                          " names no party (facts.parties or the case's enterprise)");
+    return Status::Invalid("case_id",
+                           "case " + std::to_string(c.id) +
+                               " names no party (facts.parties or the case's enterprise)");
   l.case_id = c.id;
   l.case_no = c.case_no;
   l.unit_code = c.unit_code;
@@ -194,18 +202,42 @@ Result<DishonestyListing> proposal(const DishonestyRules& rules, const Case& c,
 const std::vector<DishonestyAction>& dishonesty_actions() {
   static const std::vector<DishonestyAction> actions = {
       {"notify", "告知当事人拟列入", {"proposed"}, "notified", {Role::kLeader}, {"notice_no"}},
-      {"record_objection", "记录当事人异议", {"notified"}, "objected",
-       {Role::kOfficer, Role::kLeader}, {"objection"}},
-      {"answer_objection", "答复异议", {"objected"}, "@decided", {Role::kLeader},
+      {"record_objection",
+       "记录当事人异议",
+       {"notified"},
+       "objected",
+       {Role::kOfficer, Role::kLeader},
+       {"objection"}},
+      {"answer_objection",
+       "答复异议",
+       {"objected"},
+       "@decided",
+       {Role::kLeader},
        {"answer", "upheld"}},
       {"decide", "决定列入", {"notified", "answered"}, "listed", {Role::kLeader}, {"decision_no"}},
-      {"refuse", "决定不予列入", {"proposed", "notified", "objected", "answered"}, "not_listed",
-       {Role::kLeader}, {"reason"}},
-      {"apply_removal", "申请提前移出", {"listed"}, "removal_requested",
-       {Role::kOfficer, Role::kLeader}, {"correction"}},
-      {"approve_removal", "批准提前移出", {"removal_requested"}, "removed", {Role::kLeader},
+      {"refuse",
+       "决定不予列入",
+       {"proposed", "notified", "objected", "answered"},
+       "not_listed",
+       {Role::kLeader},
        {"reason"}},
-      {"refuse_removal", "不予提前移出", {"removal_requested"}, "listed", {Role::kLeader},
+      {"apply_removal",
+       "申请提前移出",
+       {"listed"},
+       "removal_requested",
+       {Role::kOfficer, Role::kLeader},
+       {"correction"}},
+      {"approve_removal",
+       "批准提前移出",
+       {"removal_requested"},
+       "removed",
+       {Role::kLeader},
+       {"reason"}},
+      {"refuse_removal",
+       "不予提前移出",
+       {"removal_requested"},
+       "listed",
+       {Role::kLeader},
        {"reason"}},
   };
   return actions;
@@ -246,8 +278,8 @@ Result<DishonestyListing> dishonesty_step(const DishonestyRules& rules,
     if (key != "note" && std::find(a->fields.begin(), a->fields.end(), key) == a->fields.end())
       return Status::Invalid(key, "'" + action + "' takes no field '" + key + "'");
     if (key == "upheld" ? !value.is_boolean() : !value.is_string())
-      return Status::Invalid(key, key == "upheld" ? "upheld must be true or false"
-                                                  : key + " must be a string");
+      return Status::Invalid(
+          key, key == "upheld" ? "upheld must be true or false" : key + " must be a string");
     if (value.is_string() && value.get<std::string>().size() > kMaxText)
       return Status::Invalid(key, key + " may have at most 4000 bytes");
   }
@@ -259,12 +291,13 @@ Result<DishonestyListing> dishonesty_step(const DishonestyRules& rules,
   DishonestyListing after = before;
   after.status = a->to;
   if (action == "notify") {
-    Result<calendar::Date> due = rules.objection_working_days
-                                     ? cal.add_working_days(*day, rules.objection_length)
-                                     : Result<calendar::Date>(*day + std::chrono::days{rules.objection_length});
+    Result<calendar::Date> due =
+        rules.objection_working_days
+            ? cal.add_working_days(*day, rules.objection_length)
+            : Result<calendar::Date>(*day + std::chrono::days{rules.objection_length});
     if (!due.ok())
-      return Status::Invalid("today", "the objection period cannot be counted: " +
-                                          due.status().message());
+      return Status::Invalid("today",
+                             "the objection period cannot be counted: " + due.status().message());
     after.objection_due = calendar::format_date(*due);
   } else if (action == "record_objection") {
     if (today > before.objection_due)
@@ -273,8 +306,8 @@ Result<DishonestyListing> dishonesty_step(const DishonestyRules& rules,
     after.status = fields["upheld"].get<bool>() ? "not_listed" : "answered";
   } else if (action == "decide") {
     if (before.status == "notified" && today <= before.objection_due)
-      return Status::Conflict("the party may object until " + before.objection_due +
-                                  " (" + rules.objection_source + "): decide after that day",
+      return Status::Conflict("the party may object until " + before.objection_due + " (" +
+                                  rules.objection_source + "): decide after that day",
                               "action");
     after.decision_no = fields["decision_no"].get<std::string>();
     after.listed_on = today;

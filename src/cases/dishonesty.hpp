@@ -6,7 +6,8 @@
 //       │                  │  (within the objection period)        │ (objection upheld: not_listed)
 //       │                  └──────────── decide (after the period) ─┴────────────▶ listed
 //       └── refuse (any state before listed) ─▶ not_listed                          │
-//   listed ─apply_removal (after early_removal_after)─▶ removal_requested ─approve_removal─▶ removed
+//   listed ─apply_removal (after early_removal_after)─▶ removal_requested ─approve_removal─▶
+//   removed
 //                                                       └──refuse_removal──▶ listed
 //   listed | removal_requested ──(the listing period ends: the scheduler)──▶ removed
 //

@@ -16,10 +16,10 @@
 namespace lj::cases {
 
 struct ScheduleRun {
-  int64_t cases = 0, leads = 0;       // re-evaluated
-  int64_t raised = 0, resolved = 0;   // integrity flags
-  int64_t escalated = 0;              // supervisions whose progress report fell overdue
-  int64_t listings_removed = 0;       // dishonesty listings whose period ended
+  int64_t cases = 0, leads = 0;      // re-evaluated
+  int64_t raised = 0, resolved = 0;  // integrity flags
+  int64_t escalated = 0;             // supervisions whose progress report fell overdue
+  int64_t listings_removed = 0;      // dishonesty listings whose period ended
 };
 Json to_json(const ScheduleRun& r);
 

@@ -21,8 +21,8 @@ void run_case_housekeeping(Store& store) {
                  calendar.status().to_string(), rules.status().to_string());
     return;
   }
-  auto run = cases::run_schedule(store.sql(), *procedure, *calendar, *rules,
-                                 Actor::system("schedule"));
+  auto run =
+      cases::run_schedule(store.sql(), *procedure, *calendar, *rules, Actor::system("schedule"));
   if (!run.ok()) {
     spdlog::warn("case schedule failed: {}", run.status().to_string());
     return;

@@ -19,6 +19,7 @@
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
 #include "documents/evidence.hpp"
+#include "documents/filing_forms.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
@@ -230,6 +231,14 @@ int run_demo(const Common& c, const DemoOptions& o) {
   opts.enterprises = o.enterprises;
   auto accounts = refdata::load_demo(**store, dir, opts);
   if (!accounts.ok()) return fail("demo data", accounts.status());
+  // The procedure's `file` step needs the 立案审批表 on file: keep one for each demo case.
+  std::string attachments = o.attachments_dir;
+  if (attachments.empty()) {
+    std::string path = sqlite_path(c.db);
+    attachments = path.empty() ? "attachments" : path + ".attachments";
+  }
+  auto forms = documents::keep_filing_forms(**store, Actor::system("demo"), attachments);
+  if (!forms.ok()) return fail("demo documents", forms.status());
   std::cout << "Demo accounts (DEMO ONLY — fixed passwords, never use in production):\n";
   for (const auto& a : *accounts) {
     std::cout << "  " << a.username << "  password " << a.password << "  role " << role_name(a.role)

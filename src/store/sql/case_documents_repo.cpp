@@ -72,8 +72,8 @@ Result<EvidenceItem> CaseDocumentsRepo::add(const Actor& actor, int64_t case_id,
         Rows rows,
         c.query("INSERT INTO attachments (entity, entity_id, sha256, size, content_type, filename, "
                 "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {a.entity, a.entity_id, a.sha256, a.size, a.content_type, a.filename,
-                 a.uploaded_by, a.uploaded_at}));
+                {a.entity, a.entity_id, a.sha256, a.size, a.content_type, a.filename, a.uploaded_by,
+                 a.uploaded_at}));
     a.id = rows.at(0).int64(0);
     EvidenceItem item{a, details};
     item.details.version = 1;
@@ -101,14 +101,30 @@ Result<EvidenceItem> CaseDocumentsRepo::add(const Actor& actor, int64_t case_id,
   return out;
 }
 
+Result<std::vector<int64_t>> CaseDocumentsRepo::cases_without(const std::string& status,
+                                                              const std::string& document_kind) {
+  std::vector<int64_t> out;
+  Status st = store_.read([&](Connection& c) -> Status {
+    LJ_ASSIGN_OR_RETURN(
+        Rows rows, c.query("SELECT c.id FROM cases c WHERE c.status = ? AND NOT EXISTS (SELECT 1 "
+                           "FROM attachment_details d WHERE d.case_id = c.id AND "
+                           "d.document_kind = ?) ORDER BY c.id",
+                           {status, document_kind}));
+    for (const auto& r : rows) out.push_back(r.int64(0));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<std::vector<EvidenceItem>> CaseDocumentsRepo::list(const Actor& actor, int64_t case_id) {
   std::vector<EvidenceItem> out;
   Status st = store_.read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(store_.load_case(c, actor, case_id).status());
-    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string(kSelect) +
-                                               "WHERE a.entity = 'case' AND a.entity_id = ? "
-                                               "ORDER BY a.id",
-                                           {case_id}));
+    LJ_ASSIGN_OR_RETURN(
+        Rows rows, c.query(std::string(kSelect) + "WHERE a.entity = 'case' AND a.entity_id = ? "
+                                                  "ORDER BY a.id",
+                           {case_id}));
     for (const auto& r : rows) out.push_back(item_of(r));
     return Status::Ok();
   });
@@ -153,11 +169,11 @@ Result<EvidenceItem> CaseDocumentsRepo::describe(const Actor& actor, int64_t att
           {attachment_id, before.attachment.entity_id, sql::text_or_null(evidence_kind),
            description, after.details.updated_at, actor.user_id}));
     } else {
-      LJ_RETURN_IF_ERROR(c.exec(
-          "UPDATE attachment_details SET evidence_kind = ?, description = ?, version = ?, "
-          "updated_at = ?, updated_by = ? WHERE attachment_id = ? AND version = ?",
-          {sql::text_or_null(evidence_kind), description, after.details.version,
-           after.details.updated_at, actor.user_id, attachment_id, before.details.version}));
+      LJ_RETURN_IF_ERROR(
+          c.exec("UPDATE attachment_details SET evidence_kind = ?, description = ?, version = ?, "
+                 "updated_at = ?, updated_by = ? WHERE attachment_id = ? AND version = ?",
+                 {sql::text_or_null(evidence_kind), description, after.details.version,
+                  after.details.updated_at, actor.user_id, attachment_id, before.details.version}));
     }
     CaseEvent ev;
     ev.case_id = before.attachment.entity_id;

@@ -40,6 +40,11 @@ class CaseDocumentsRepo {
   Result<EvidenceItem> add(const Actor& actor, int64_t case_id, Attachment a,
                            const EvidenceDetails& details);
 
+  // Ids of the cases in `status` that have no document of `document_kind` on file (unscoped:
+  // for the system's own runs, such as the demo), oldest first.
+  Result<std::vector<int64_t>> cases_without(const std::string& status,
+                                             const std::string& document_kind);
+
   // The case's attachments, oldest first, with their details (scoped).
   Result<std::vector<EvidenceItem>> list(const Actor& actor, int64_t case_id);
 

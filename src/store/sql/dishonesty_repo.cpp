@@ -50,13 +50,14 @@ DishonestyListing row_to_listing(const sql::Row& r) {
   return l;
 }
 
-Json opt(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+Json opt(const std::string& s) {
+  return s.empty() ? Json(nullptr) : Json(s);
+}
 
 Result<DishonestyListing> load(Connection& c, const std::string& scope_path, int64_t id) {
-  LJ_ASSIGN_OR_RETURN(Rows rows,
-                      c.query(std::string("SELECT ") + kColumns + kFrom +
-                                  "WHERE l.id = ? AND l.unit_path LIKE ?",
-                              {id, scope_path + "%"}));
+  LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns + kFrom +
+                                             "WHERE l.id = ? AND l.unit_path LIKE ?",
+                                         {id, scope_path + "%"}));
   if (rows.empty()) return Status::NotFound("no dishonesty listing " + std::to_string(id));
   return row_to_listing(rows[0]);
 }
@@ -176,7 +177,8 @@ Result<DishonestyListing> DishonestyRepo::propose(const Actor& actor, int64_t ca
           ids.push_back(p["enterprise_id"].get<int64_t>());
     std::vector<Enterprise> enterprises;
     for (int64_t id : ids) {
-      LJ_ASSIGN_OR_RETURN(Rows e, c.query("SELECT id, name, uscc FROM enterprises WHERE id = ?", {id}));
+      LJ_ASSIGN_OR_RETURN(Rows e,
+                          c.query("SELECT id, name, uscc FROM enterprises WHERE id = ?", {id}));
       if (e.empty()) continue;
       Enterprise ent;
       ent.id = e[0].int64(0);
@@ -191,7 +193,8 @@ Result<DishonestyListing> DishonestyRepo::propose(const Actor& actor, int64_t ca
     LJ_ASSIGN_OR_RETURN(Rows existing,
                         c.query("SELECT id FROM dishonesty_listings WHERE case_id = ?", {case_id}));
     if (!existing.empty())
-      return Status::Conflict("case " + std::to_string(case_id) + " already has dishonesty listing " +
+      return Status::Conflict("case " + std::to_string(case_id) +
+                                  " already has dishonesty listing " +
                                   std::to_string(existing[0].int64(0)),
                               "case_id");
     const std::string t = store_.now();
@@ -321,10 +324,9 @@ Result<int> DishonestyRepo::remove_expired(const std::string& today) {
   int removed = 0;
   const Actor system = Actor::system("dishonesty-schedule");
   Status st = store_.write([&](Connection& c) -> Status {
-    LJ_ASSIGN_OR_RETURN(Rows rows,
-                        c.query(std::string("SELECT ") + kColumns + kFrom + "WHERE " + kCurrent +
-                                    " AND l.expires_on <= ? ORDER BY l.id",
-                                {today}));
+    LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kColumns + kFrom + "WHERE " +
+                                               kCurrent + " AND l.expires_on <= ? ORDER BY l.id",
+                                           {today}));
     for (const auto& r : rows) {
       DishonestyListing before = row_to_listing(r);
       DishonestyListing after = before;
@@ -342,11 +344,10 @@ Result<int> DishonestyRepo::remove_expired(const std::string& today) {
                   "WHERE id = ? AND version = ? RETURNING id",
                   {today, after.updated_at, after.version, before.id, before.version}));
       if (changed.empty()) continue;
-      LJ_RETURN_IF_ERROR(write_event(store_, c, system, before.case_id, "dishonesty_expired",
-                                     "listing period ended on " + before.expires_on,
-                                     Json{{"listing_id", before.id},
-                                          {"from", before.status},
-                                          {"to", "removed"}}));
+      LJ_RETURN_IF_ERROR(
+          write_event(store_, c, system, before.case_id, "dishonesty_expired",
+                      "listing period ended on " + before.expires_on,
+                      Json{{"listing_id", before.id}, {"from", before.status}, {"to", "removed"}}));
       LJ_RETURN_IF_ERROR(store_.audit(c, system, "update", "dishonesty_listing",
                                       std::to_string(before.id), to_json(before), to_json(after)));
       ++removed;

@@ -25,7 +25,7 @@ struct DishonestyListing {
   int64_t enterprise_id = 0;  // 0: the party is a natural person or not in the registry
   std::string party_kind;     // enterprise | person
   std::string party_name;
-  std::string uscc;           // enterprises only
+  std::string uscc;  // enterprises only
   std::vector<std::string> grounds;
   std::string reason;
   std::string status;
@@ -57,8 +57,9 @@ class DishonestyRepo {
   // actor's unit), its stored facts (null without) and the registry entries its facts and the
   // case name, asks `build` for the listing, inserts it (kConflict when the case has one),
   // writes a timeline event "dishonesty_proposed" and an audit entry.
-  using Build = std::function<Result<DishonestyListing>(
-      const Case&, const Json* facts, const std::vector<Enterprise>&, const std::string& authority)>;
+  using Build = std::function<Result<DishonestyListing>(const Case&, const Json* facts,
+                                                        const std::vector<Enterprise>&,
+                                                        const std::string& authority)>;
   Result<DishonestyListing> propose(const Actor& actor, int64_t case_id, const Build& build);
 
   // Scoped: kNotFound outside the actor's subtree.

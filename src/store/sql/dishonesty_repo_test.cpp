@@ -51,45 +51,54 @@ class DishonestyRepoTest : public StoreTest {
     Lead lead = add_lead(kSongshan, source_id, "2018-04-20T09:00:00+08:00");
     auto c = store_->open_case(kSongshan, lead.id, Case{});
     EXPECT_TRUE(c.ok()) << c.status().to_string();
-    Json facts = {{"parties", Json::array({{{"kind", "enterprise"}, {"enterprise_id", enterprise_id_}}})},
-                  {"goods_value_fen", 1'000'000},
-                  {"legal_basis", Json::array({"PQL-50"})},
-                  {"circumstances", circumstances},
-                  {"penalties", penalties}};
+    Json facts = {
+        {"parties", Json::array({{{"kind", "enterprise"}, {"enterprise_id", enterprise_id_}}})},
+        {"goods_value_fen", 1'000'000},
+        {"legal_basis", Json::array({"PQL-50"})},
+        {"circumstances", circumstances},
+        {"penalties", penalties}};
     if (circumstances != "ordinary") facts["circumstance_reasons"] = "多次违法";
     auto parsed = cases::facts_from_json(facts);
     EXPECT_TRUE(parsed.ok()) << parsed.status().to_string();
     CaseFactsRepo facts_repo(store_->sql());
-    auto put = facts_repo.put(kSongshan, c->id, std::nullopt, cases::to_json(*parsed, true),
-                              [](const Case&, const Json*, const std::vector<CaseEvent>&,
-                                 const std::string&, const std::string&) -> Result<IntegrityEval> {
-                                return IntegrityEval{};
-                              });
+    auto put = facts_repo.put(
+        kSongshan, c->id, std::nullopt, cases::to_json(*parsed, true),
+        [](const Case&, const Json*, const std::vector<CaseEvent>&, const std::string&,
+           const std::string&) -> Result<IntegrityEval> { return IntegrityEval{}; });
     EXPECT_TRUE(put.ok()) << put.status().to_string();
-    EXPECT_TRUE(testing::put_test_document(store_->sql(), kSongshan, c->id, "filing_approval").ok());
+    EXPECT_TRUE(
+        testing::put_test_document(store_->sql(), kSongshan, c->id, "filing_approval").ok());
     act(c->id, kCountyLeader, "file", {{"reason", "立案"}});
     act(c->id, kSongshan, "start_investigation");
-    act(c->id, kSongshan, "submit_legal_review", {{"findings", "查明"}, {"proposed_decision", "罚款"}});
-    act(c->id, kCountyLeader, "send_prior_notice", {{"notice_no", "赤松市监告〔2018〕1号"}, {"proposed_penalty", "罚款"}});
+    act(c->id, kSongshan, "submit_legal_review",
+        {{"findings", "查明"}, {"proposed_decision", "罚款"}});
+    act(c->id, kCountyLeader, "send_prior_notice",
+        {{"notice_no", "赤松市监告〔2018〕1号"}, {"proposed_penalty", "罚款"}});
     return c->id;
   }
-  void act(int64_t case_id, const Actor& who, const std::string& action, Json fields = Json::object()) {
+  void act(int64_t case_id, const Actor& who, const std::string& action,
+           Json fields = Json::object()) {
     CaseProcedureRepo proc(store_->sql());
-    auto r = cases::take_action(proc, *procedure_, *calendar_, who, case_id, {action, fields, std::nullopt});
+    auto r = cases::take_action(proc, *procedure_, *calendar_, who, case_id,
+                                {action, fields, std::nullopt});
     ASSERT_TRUE(r.ok()) << action << ": " << r.status().to_string();
   }
-  Result<DishonestyListing> propose(const Actor& who, int64_t case_id, const std::string& reason = "多次销售不合格化肥，从重处罚") {
+  Result<DishonestyListing> propose(const Actor& who, int64_t case_id,
+                                    const std::string& reason = "多次销售不合格化肥，从重处罚") {
     DishonestyRepo repo(store_->sql());
-    return repo.propose(who, case_id, [&](const Case& c, const Json* facts, const std::vector<Enterprise>& ents,
-                                          const std::string& authority) {
-      return cases::proposal(*rules_, c, facts, ents, authority, reason, who.role);
-    });
+    return repo.propose(who, case_id,
+                        [&](const Case& c, const Json* facts, const std::vector<Enterprise>& ents,
+                            const std::string& authority) {
+                          return cases::proposal(*rules_, c, facts, ents, authority, reason,
+                                                 who.role);
+                        });
   }
-  Result<DishonestyListing> step(const Actor& who, int64_t id, const std::string& action, Json fields,
-                                 const std::string& today) {
+  Result<DishonestyListing> step(const Actor& who, int64_t id, const std::string& action,
+                                 Json fields, const std::string& today) {
     DishonestyRepo repo(store_->sql());
     return repo.apply(who, id, std::nullopt, action, [&](const DishonestyListing& before) {
-      return cases::dishonesty_step(*rules_, *calendar_, before, action, who.role, who.username, fields, today);
+      return cases::dishonesty_step(*rules_, *calendar_, before, action, who.role, who.username,
+                                    fields, today);
     });
   }
   int64_t audit_count(const std::string& id) {
@@ -121,10 +130,12 @@ TEST_P(DishonestyRepoTest, ProposedOnlyInsideTheProcedureForAHeavierPenalty) {
   const int64_t ordinary = case_at_notice("D-1", Json::array({{{"kind", "warning"}}}));
   r = propose(kSongshan, ordinary);
   EXPECT_EQ(r.status().field(), "case_id");
-  EXPECT_NE(r.status().message().find("heavier penalty"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("heavier penalty"), std::string::npos)
+      << r.status().message();
   // Heavy tier with a fine, and a licence revoked: both grounds.
   const int64_t heavy = case_at_notice(
-      "D-2", Json::array({{{"kind", "fine"}, {"amount_fen", 2'800'000}}, {{"kind", "revoke_licence"}}}),
+      "D-2",
+      Json::array({{{"kind", "fine"}, {"amount_fen", 2'800'000}}, {{"kind", "revoke_licence"}}}),
       "heavy");
   EXPECT_EQ(propose(kHongshan, heavy).status().code(), Code::kNotFound) << "a sibling county";
   EXPECT_EQ(propose(kSongshan, heavy, " ").status().field(), "reason");
@@ -153,7 +164,8 @@ TEST_P(DishonestyRepoTest, NoticeObjectionDecisionAndRemovalOnSchedule) {
             Code::kForbidden);
   EXPECT_EQ(step(kCountyLeader, id, "notify", Json::object(), "2018-05-02").status().field(),
             "notice_no");
-  auto n = step(kCountyLeader, id, "notify", {{"notice_no", "赤松市监失告〔2018〕1号"}}, "2018-04-27");
+  auto n =
+      step(kCountyLeader, id, "notify", {{"notice_no", "赤松市监失告〔2018〕1号"}}, "2018-04-27");
   ASSERT_TRUE(n.ok()) << n.status().to_string();
   // 5 working days from Friday 27 April 2018: 28 April is an adjusted working Saturday, 29 April
   // to 1 May the Labour Day holiday: 28 Apr, 2, 3, 4, 7 May.
@@ -162,17 +174,20 @@ TEST_P(DishonestyRepoTest, NoticeObjectionDecisionAndRemovalOnSchedule) {
   EXPECT_EQ(step(kCountyLeader, id, "decide", {{"decision_no", "D"}}, "2018-05-07").status().code(),
             Code::kConflict);
   // The party objects in time; the head answers and does not uphold it; then decides.
-  auto o = step(kSongshan, id, "record_objection", {{"objection", "已整改，请求不予列入"}}, "2018-05-07");
+  auto o = step(kSongshan, id, "record_objection", {{"objection", "已整改，请求不予列入"}},
+                "2018-05-07");
   ASSERT_TRUE(o.ok()) << o.status().to_string();
-  EXPECT_EQ(step(kCountyLeader, id, "answer_objection", {{"answer", "x"}, {"upheld", "no"}}, "2018-05-08")
-                .status()
-                .field(),
-            "upheld");
+  EXPECT_EQ(
+      step(kCountyLeader, id, "answer_objection", {{"answer", "x"}, {"upheld", "no"}}, "2018-05-08")
+          .status()
+          .field(),
+      "upheld");
   auto a = step(kCountyLeader, id, "answer_objection",
                 {{"answer", "整改不足以消除违法后果"}, {"upheld", false}}, "2018-05-08");
   ASSERT_TRUE(a.ok()) << a.status().to_string();
   EXPECT_EQ(a->status, "answered");
-  auto d = step(kCountyLeader, id, "decide", {{"decision_no", "赤松市监失决〔2018〕1号"}}, "2018-05-09");
+  auto d =
+      step(kCountyLeader, id, "decide", {{"decision_no", "赤松市监失决〔2018〕1号"}}, "2018-05-09");
   ASSERT_TRUE(d.ok()) << d.status().to_string();
   EXPECT_EQ(d->status, "listed");
   EXPECT_EQ(d->listed_on, "2018-05-09");
@@ -193,7 +208,8 @@ TEST_P(DishonestyRepoTest, NoticeObjectionDecisionAndRemovalOnSchedule) {
   EXPECT_TRUE(repo.get(kLeague, id).ok());
 
   // The risk score's own factor.
-  auto risk = sql::enterprise_risk(store_->sql(), kLeague, enterprise_id_, "2018-05", screen::RiskConfig{});
+  auto risk =
+      sql::enterprise_risk(store_->sql(), kLeague, enterprise_id_, "2018-05", screen::RiskConfig{});
   ASSERT_TRUE(risk.ok()) << risk.status().to_string();
   bool listed_factor = false;
   for (const auto& f : risk->factors)
@@ -201,10 +217,15 @@ TEST_P(DishonestyRepoTest, NoticeObjectionDecisionAndRemovalOnSchedule) {
   EXPECT_TRUE(listed_factor);
 
   // Early removal only after a year on the list; refused, then removed on schedule.
-  EXPECT_EQ(step(kSongshan, id, "apply_removal", {{"correction", "已整改"}}, "2019-05-08").status().code(),
+  EXPECT_EQ(step(kSongshan, id, "apply_removal", {{"correction", "已整改"}}, "2019-05-08")
+                .status()
+                .code(),
             Code::kConflict);
-  ASSERT_TRUE(step(kSongshan, id, "apply_removal", {{"correction", "已整改并履行处罚"}}, "2019-05-09").ok());
-  auto refused = step(kCountyLeader, id, "refuse_removal", {{"reason", "整改材料不全"}}, "2019-05-10");
+  ASSERT_TRUE(
+      step(kSongshan, id, "apply_removal", {{"correction", "已整改并履行处罚"}}, "2019-05-09")
+          .ok());
+  auto refused =
+      step(kCountyLeader, id, "refuse_removal", {{"reason", "整改材料不全"}}, "2019-05-10");
   ASSERT_TRUE(refused.ok()) << refused.status().to_string();
   EXPECT_EQ(refused->status, "listed");
   EXPECT_EQ(*repo.remove_expired("2021-05-08"), 0);
@@ -226,14 +247,19 @@ TEST_P(DishonestyRepoTest, AnUpheldObjectionOrARefusalEndsWithoutListing) {
   EXPECT_EQ(l->grounds, (std::vector<std::string>{"production_suspended"}));
   ASSERT_TRUE(step(kCountyLeader, l->id, "notify", {{"notice_no", "N"}}, "2018-05-02").ok());
   // Objection after the period: refused.
-  EXPECT_EQ(step(kSongshan, l->id, "record_objection", {{"objection", "x"}}, "2018-05-10").status().code(),
+  EXPECT_EQ(step(kSongshan, l->id, "record_objection", {{"objection", "x"}}, "2018-05-10")
+                .status()
+                .code(),
             Code::kConflict);
-  ASSERT_TRUE(step(kSongshan, l->id, "record_objection", {{"objection", "停产已撤销"}}, "2018-05-03").ok());
-  auto a = step(kCountyLeader, l->id, "answer_objection", {{"answer", "异议成立"}, {"upheld", true}}, "2018-05-04");
+  ASSERT_TRUE(
+      step(kSongshan, l->id, "record_objection", {{"objection", "停产已撤销"}}, "2018-05-03").ok());
+  auto a = step(kCountyLeader, l->id, "answer_objection",
+                {{"answer", "异议成立"}, {"upheld", true}}, "2018-05-04");
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(a->status, "not_listed");
-  EXPECT_EQ(step(kCountyLeader, l->id, "decide", {{"decision_no", "x"}}, "2018-05-20").status().code(),
-            Code::kConflict);
+  EXPECT_EQ(
+      step(kCountyLeader, l->id, "decide", {{"decision_no", "x"}}, "2018-05-20").status().code(),
+      Code::kConflict);
 }
 
 // The scheduled work (serve's housekeeping, `lijian flags --refresh`): the 有案不立 flag of a case
@@ -254,12 +280,14 @@ TEST_P(DishonestyRepoTest, TheScheduleRaisesTimeFlagsRemovesExpiredListingsAndIs
   // ran out on 14 May.
   Lead lead = add_lead(kSongshan, "D-7", "2018-04-20T09:00:00+08:00");
   ASSERT_TRUE(store_->open_case(kSongshan, lead.id, Case{}).ok());
-  auto rules = cases::IntegrityRules::load(std::getenv("LIJIAN_DATA_DIR") ? std::getenv("LIJIAN_DATA_DIR") : "data");
+  auto rules = cases::IntegrityRules::load(
+      std::getenv("LIJIAN_DATA_DIR") ? std::getenv("LIJIAN_DATA_DIR") : "data");
   ASSERT_TRUE(rules.ok());
   auto run = [&](const std::string& now) {
     const auto t = parse_time(now);
     clock_.advance(*t - clock_.now());
-    auto r = cases::run_schedule(store_->sql(), *procedure_, *calendar_, *rules, Actor::system("test"));
+    auto r =
+        cases::run_schedule(store_->sql(), *procedure_, *calendar_, *rules, Actor::system("test"));
     EXPECT_TRUE(r.ok()) << r.status().to_string();
     return r.ok() ? *r : cases::ScheduleRun{};
   };
