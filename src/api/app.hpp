@@ -26,6 +26,7 @@ class EvidencePolicy;
 }
 namespace lj::cases {
 struct IntegrityRules;  // cases/integrity.hpp
+struct DishonestyRules;  // cases/dishonesty.hpp
 class ReviewChecklist;
 }
 namespace lj::disclose {
@@ -78,6 +79,9 @@ struct AppConfig {
   // Publication deadlines, reviewer roles, public API and rate limits
   // (data/disclosure/disclosure.json; null: the disclosure and public routes answer 503).
   std::shared_ptr<const disclose::DisclosureRules> disclosure;
+  // The serious-dishonesty list's periods and grounds (data/dishonesty/dishonesty-rules.json;
+  // null: its workflow routes answer 503).
+  std::shared_ptr<const cases::DishonestyRules> dishonesty;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -155,6 +159,7 @@ void add_disclosure_routes(Router& r);  // api/routes_disclosure.cpp
 void add_public_routes(Router& r);      // api/routes_public.cpp
 // Creates a decided case's publication, or withdraws a revoked case's, after a procedure step.
 Status refresh_case_disclosure(App& app, const Actor& actor, int64_t case_id);
+void add_dishonesty_routes(Router& r);  // api/routes_dishonesty.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

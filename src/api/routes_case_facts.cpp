@@ -94,8 +94,9 @@ Result<http::Response> list_flags(Context& ctx) {
   FlagQuery q;
   q.kind = query_string(ctx.req, "kind");
   if (!q.kind.empty() && q.kind != "criminal_transfer" && q.kind != "discretion" &&
-      q.kind != "unfiled")
-    return Status::Invalid("kind", "kind must be criminal_transfer, discretion or unfiled");
+      q.kind != "unfiled" && q.kind != "transfer_deadline")
+    return Status::Invalid("kind",
+                           "kind must be criminal_transfer, discretion, unfiled or transfer_deadline");
   const std::string state = query_string(ctx.req, "state");
   if (!state.empty()) {
     if (state != "open" && state != "resolved" && state != "all")

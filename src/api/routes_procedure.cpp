@@ -45,7 +45,8 @@ Result<http::Response> get_procedure(Context& ctx) {
                              {"starts", d.starts},
                              {"ends", d.ends},
                              {"length", d.length},
-                             {"unit", d.working_days ? "working_days" : "days"},
+                             {"unit", d.hours ? "hours" : d.working_days ? "working_days" : "days"},
+                             {"set_by", d.set_by.empty() ? Json(nullptr) : Json(d.set_by)},
                              {"extension", d.extension},
                              {"source", d.source}});
   return ok_json(Json{{"initial", p->initial()},

@@ -44,10 +44,17 @@ void record(const std::string& action, const Case& c, const Json& fields, const 
 Json to_json(const ProcedureTransition& t) {
   Json roles = Json::array();
   for (Role r : t.roles) roles.push_back(role_name(r));
+  Json documents = Json::array();
+  for (const auto& d : t.documents) {
+    Json j{{"kinds", d.kinds}, {"name_zh", d.name_zh}};
+    if (!d.decision.empty()) j["decision"] = d.decision;
+    documents.push_back(std::move(j));
+  }
   return Json{{"action", t.action},   {"name_zh", t.name_zh},
               {"from", t.from},       {"to", t.to},
               {"roles", roles},       {"unit", t.superior_may ? "own_or_superior" : "own"},
-              {"fields", t.fields},   {"source", t.source}};
+              {"fields", t.fields},   {"documents", documents},
+              {"source", t.source}};
 }
 
 CaseProcedureRepo::Schedule deadline_schedule(const Procedure& procedure,
@@ -127,7 +134,8 @@ Result<CaseProcedureRepo::Applied> take_action(CaseProcedureRepo& repo, const Pr
                       LJ_ASSIGN_OR_RETURN(
                           Step step, procedure.check(request.action, c.status, before.suspended_from,
                                                      actor.role, relation_of(actor.unit_path, c.unit_path),
-                                                     request.fields));
+                                                     request.fields, &before.documents,
+                                                     before.decision));
                       CaseChange change;
                       change.action = request.action;
                       change.to = step.to;
@@ -149,7 +157,12 @@ Result<Json> next_steps(CaseProcedureRepo& repo, const Procedure& procedure, con
   for (const ProcedureTransition* t :
        procedure.available(c.status, actor.role, relation_of(actor.unit_path, c.unit_path))) {
     if (t->to == "@previous" && progress.suspended_from.empty()) continue;
-    actions.push_back(to_json(*t));
+    Json a = to_json(*t);
+    Json missing = Json::array();
+    for (const DocumentRequirement* d : missing_documents(*t, progress.documents, progress.decision))
+      missing.push_back(Json{{"kinds", d->kinds}, {"name_zh", d->name_zh}});
+    a["missing_documents"] = missing;
+    actions.push_back(std::move(a));
   }
   const ProcedureState* s = procedure.state(c.status);
   return Json{{"status", c.status},

@@ -51,13 +51,15 @@ Result<Json> work_list(CaseProcedureRepo& repo, const Procedure& procedure,
                        const calendar::WorkCalendar& calendar, const Actor& actor,
                        const DeadlineQuery& q, const std::string& today);
 
-// {"status":..., "progress":{...}, "actions":[{"action","name_zh","fields":[...],"source"}]}:
+// {"status":..., "progress":{...}, "actions":[{"action","name_zh","fields":[...],"documents":[...],
+// "missing_documents":[{"kinds","name_zh"}],"source"}]}: missing_documents lists what the case
+// still needs on file before the step is accepted.
 // the steps the actor may take next on the case.
 Result<Json> next_steps(CaseProcedureRepo& repo, const Procedure& procedure, const Actor& actor,
                         int64_t case_id);
 
 // The transition's description for clients: action, name_zh, from, to, roles, unit, fields,
-// source.
+// documents, source.
 Json to_json(const ProcedureTransition& t);
 
 }  // namespace lj::cases

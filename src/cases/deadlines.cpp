@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/clock.hpp"
+
 namespace lj::cases {
 namespace {
 
@@ -11,6 +13,7 @@ using std::chrono::days;
 
 struct TimelineStep {
   std::string action, from, to, on;  // on: YYYY-MM-DD
+  std::string at;                    // the event's time (ISO 8601)
   Json fields;
 };
 
@@ -23,6 +26,7 @@ std::vector<TimelineStep> steps_of(const std::vector<CaseEvent>& timeline) {
     s.from = e.data.value("from", "");
     s.to = e.data.value("to", "");
     s.on = e.at.substr(0, 10);
+    s.at = e.at;
     s.fields = e.data.contains("fields") ? e.data["fields"] : Json::object();
     out.push_back(std::move(s));
   }
@@ -46,7 +50,7 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
   for (const DeadlineRule& rule : procedure.deadlines()) {
     // The latest start counts: a step taken again (a second legal review) starts a new period.
     std::optional<size_t> start_at;  // index of the starting step; npos-like for the lead
-    std::string started_on;
+    std::string started_on, started_at;
     if (rule.starts == "lead_received") {
       if (lead_received_at.size() < 10) continue;
       started_on = lead_received_at.substr(0, 10);
@@ -55,6 +59,7 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
       if (steps[i].action == rule.starts) {
         start_at = i;
         started_on = steps[i].on;
+        started_at = steps[i].at;
       }
     if (started_on.empty()) continue;
     DeadlineState d;
@@ -64,19 +69,55 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
     d.length = rule.length;
     d.working_days = rule.working_days;
     d.started_on = started_on;
+    d.hours = rule.hours;
     const size_t first = start_at ? *start_at + 1 : 0;
+    std::optional<int> set_days;  // the length a collective discussion set
     std::string stop_on;  // the day the clock stopped, while stopped
     std::vector<std::pair<std::string, std::string>> pauses;  // (stopped on, resumed on)
     for (size_t i = first; i < steps.size() && d.ended_on.empty(); ++i) {
       const TimelineStep& s = steps[i];
       if (s.action == "extend_deadline" && s.fields.value("deadline", "") == rule.kind) ++d.extensions;
+      if (!rule.set_by.empty() && s.action == rule.set_by) {
+        const Json& v = s.fields.contains("period_days") ? s.fields["period_days"] : Json();
+        if (v.is_number_integer()) set_days = v.get<int>();
+        else if (v.is_string() && !v.get<std::string>().empty() && v.get<std::string>().size() < 6 &&
+                 v.get<std::string>().find_first_not_of("0123456789") == std::string::npos)
+          set_days = std::stoi(v.get<std::string>());
+      }
       if (stopped(rule, s.to) && !stopped(rule, s.from)) stop_on = s.on;
       if (!stopped(rule, s.to) && stopped(rule, s.from) && !stop_on.empty()) {
         pauses.emplace_back(stop_on, s.on);
         stop_on.clear();
       }
       for (const auto& e : rule.ends)
-        if (s.action == e) d.ended_on = s.on;
+        if (s.action == e) {
+          d.ended_on = s.on;
+          d.ended_at = s.at;
+        }
+    }
+    if (rule.hours) {
+      // Hours run from the starting step's moment and never stand still (Decree 310).
+      const auto start = parse_time(started_at);
+      const int64_t due = start ? *start + int64_t{rule.length + d.extensions * rule.extension} * 3600 : 0;
+      if (start) {
+        d.due_at = format_time(due);
+        d.due_on = d.due_at.substr(0, 10);
+      }
+      const auto ended = parse_time(d.ended_at);
+      const auto now = today_text.size() > 10 ? parse_time(today_text) : std::nullopt;
+      if (!d.ended_on.empty()) {
+        d.status = (start && ended && *ended > due) ? "late" : "met";
+      } else if (start && ((now && *now > due) || (!now && today_text.substr(0, 10) > d.due_on))) {
+        d.status = "overdue";
+      } else {
+        d.status = "open";
+        if (today.ok() && start) {
+          auto due_date = calendar::parse_date(d.due_on);
+          if (due_date.ok()) d.days_left = static_cast<int>((*due_date - *today).count());
+        }
+      }
+      out.push_back(std::move(d));
+      continue;
     }
     // Still stopped: the clock stands until today.
     if (!stop_on.empty() && d.ended_on.empty()) {
@@ -94,7 +135,11 @@ std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
       stopped_wd += wd.ok() ? *wd : static_cast<int>((*b - *a).count());
     }
     auto start = calendar::parse_date(d.started_on);
-    const int total = rule.length + d.extensions * rule.extension;
+    int total = rule.length + d.extensions * rule.extension;
+    if (set_days) {
+      total = *set_days;
+      d.set_by_step = true;
+    }
     Result<Date> due = Status::Invalid("date", "no start");
     if (start.ok()) {
       if (rule.working_days) {
@@ -142,7 +187,7 @@ Json to_json(const DeadlineState& d) {
   Json j{{"kind", d.kind},
          {"name_zh", d.name_zh},
          {"length", d.length},
-         {"unit", d.working_days ? "working_days" : "days"},
+         {"unit", d.hours ? "hours" : d.working_days ? "working_days" : "days"},
          {"started_on", d.started_on},
          {"extensions", d.extensions},
          {"stopped_days", d.stopped_days},
@@ -152,6 +197,11 @@ Json to_json(const DeadlineState& d) {
          {"source", d.source}};
   if (d.status == "open") j["days_left"] = d.days_left;
   if (d.provisional) j["provisional"] = true;
+  if (d.hours) {
+    j["due_at"] = opt(d.due_at);
+    j["ended_at"] = opt(d.ended_at);
+  }
+  if (d.set_by_step) j["set_by_step"] = true;
   if (!d.problem.empty()) j["problem"] = d.problem;
   return j;
 }

@@ -24,6 +24,10 @@ struct DeadlineState {
   bool paused = false;     // the clock stands still now
   std::string due_on;      // YYYY-MM-DD
   std::string ended_on;    // the day the ending step was taken; empty while running
+  bool hours = false;      // a period in hours (Decree 310's 24 hours): due_at and ended_at count
+  std::string due_at;      // hours: the moment it falls due (ISO 8601, +08:00)
+  std::string ended_at;    // hours: the moment the ending step was taken
+  bool set_by_step = false;  // the length was set by a step (collective discussion)
   // met | late (ended after its due day) | open | overdue (running past its due day) | paused
   std::string status;
   int days_left = 0;       // open: days (working days when the period is in working days) to due
@@ -36,7 +40,9 @@ struct DeadlineState {
 // The deadlines that have started, in the order of the definition. `timeline`: the case's
 // events, oldest first (those of kind "action" count: data.action, data.from, data.to,
 // data.fields); `lead_received_at`: the lead's receipt time (ISO 8601; empty: no lead);
-// `today`: the day the statuses are judged on.
+// `today`: the day the statuses are judged on (YYYY-MM-DD), or the moment (ISO 8601 date-time):
+// periods in hours are overdue once that moment passes their due time; given only a day, from
+// the day after their due day.
 std::vector<DeadlineState> case_deadlines(const Procedure& procedure,
                                           const calendar::WorkCalendar& calendar,
                                           const std::vector<CaseEvent>& timeline,

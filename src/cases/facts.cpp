@@ -76,7 +76,6 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
                                               "legal_basis",
                                               "circumstances",
                                               "circumstance_reasons",
-                                              "discretion_review",
                                               "special_actions",
                                               "categories",
                                               "violations",
@@ -135,7 +134,8 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
   LJ_ASSIGN_OR_RETURN(f.illegal_income_fen, opt_fen(doc, "illegal_income_fen", "facts"));
   LJ_ASSIGN_OR_RETURN(f.unsold_value_fen, opt_fen(doc, "unsold_value_fen", "facts"));
   static const std::set<std::string> penalty_kinds = {
-      "fine", "confiscate_goods", "confiscate_income", "warning", "order_stop", "order_correct"};
+      "fine",         "confiscate_goods", "confiscate_income",  "warning",  "order_stop",
+      "order_correct", "revoke_licence",  "suspend_production", "trade_ban"};
   const Json& penalties = list_of(doc, "penalties", ok);
   if (!ok) return Status::Invalid("penalties", "must be a list");
   for (size_t i = 0; i < penalties.size(); ++i) {
@@ -147,7 +147,8 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
     if (!penalty_kinds.count(pen.kind))
       return Status::Invalid(where + ".kind",
                              "must be one of fine, confiscate_goods, confiscate_income, warning, "
-                             "order_stop, order_correct");
+                             "order_stop, order_correct, revoke_licence, suspend_production, "
+                             "trade_ban");
     LJ_ASSIGN_OR_RETURN(pen.amount_fen, opt_fen(p, "amount_fen", where));
     if ((pen.kind == "fine" || pen.kind == "confiscate_income") && pen.amount_fen == 0)
       return Status::Invalid(where + ".amount_fen", "a " + pen.kind + " names its amount in fen");
@@ -167,7 +168,6 @@ Result<CaseFacts> facts_from_json(const Json& doc) {
   if (f.circumstances != "ordinary" && f.circumstance_reasons.empty())
     return Status::Invalid("circumstance_reasons",
                            "lenient or heavy circumstances are stated with their reasons");
-  LJ_ASSIGN_OR_RETURN(f.discretion_review, opt_text(doc, "discretion_review", "facts"));
   if (doc.contains("cross_region") && !doc["cross_region"].is_null()) {
     if (!doc["cross_region"].is_boolean())
       return Status::Invalid("cross_region", "must be true or false");
@@ -208,7 +208,6 @@ Json to_json(const CaseFacts& f, bool with_personal_data) {
               {"legal_basis", f.legal_basis},
               {"circumstances", f.circumstances},
               {"circumstance_reasons", f.circumstance_reasons},
-              {"discretion_review", f.discretion_review},
               {"special_actions", f.special_actions},
               {"categories", f.categories},
               {"violations", f.violations},

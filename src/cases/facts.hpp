@@ -28,7 +28,9 @@ struct FactsProduct {
 };
 
 struct FactsPenalty {
-  // fine | confiscate_goods | confiscate_income | warning | order_stop | order_correct
+  // fine | confiscate_goods | confiscate_income | warning | order_stop | order_correct |
+  // revoke_licence (吊销许可证件、营业执照, or downgrading) | suspend_production (责令停产停业,
+  // restricting production or closure) | trade_ban (限制从业)
   std::string kind;
   int64_t amount_fen = 0;  // fine, confiscate_income: the amount; others 0
   std::string note;
@@ -45,7 +47,6 @@ struct CaseFacts {
   std::vector<std::string> legal_basis;    // article codes, e.g. "PQL-50"
   std::string circumstances = "ordinary";  // lenient | ordinary | heavy
   std::string circumstance_reasons;
-  std::string discretion_review;  // reasons recorded when a penalty outside its tier is kept
   std::vector<std::string> special_actions, categories, violations;
   bool cross_region = false;
 

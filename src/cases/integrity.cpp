@@ -155,11 +155,23 @@ std::optional<Finding> check_criminal_transfer(const CaseFacts& f, const Transfe
   return out;
 }
 
-std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r) {
+std::string discretion_review_of(const std::vector<CaseEvent>& timeline) {
+  std::string reasons;
+  for (const auto& e : timeline) {
+    if (e.kind != "action" || !e.data.is_object() || text(e.data, "action") != "review_discretion")
+      continue;
+    const Json& fields = e.data.contains("fields") ? e.data["fields"] : Json::object();
+    if (fields.is_object() && !text(fields, "reasons").empty()) reasons = text(fields, "reasons");
+  }
+  return reasons;
+}
+
+std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r,
+                                        const std::string& reviewed) {
   const DiscretionArticle* art = nullptr;
   for (const auto& code : f.legal_basis)
     if ((art = r.article(code))) break;
-  if (!art || !f.discretion_review.empty()) return std::nullopt;
+  if (!art || !reviewed.empty()) return std::nullopt;
   const int64_t fine = f.fine_fen();
   if (fine == 0) return std::nullopt;  // no fine: nothing to weigh against the range
   std::pair<int64_t, int64_t> tier{art->min_permille, art->max_permille};
@@ -201,6 +213,28 @@ std::optional<Finding> check_unfiled(const std::string& case_status,
                  (is_lead ? " and the lead is verified but no case is filed (有案不立)"
                           : " and the case is still in filing review (有案不立)");
     out.shown = {{"deadline", d.kind}, {"due_on", d.due_on}, {"source", d.source}};
+    return out;
+  }
+  return std::nullopt;
+}
+
+std::optional<Finding> check_transfer_deadlines(const std::vector<DeadlineState>& deadlines) {
+  for (const auto& d : deadlines) {
+    if (d.kind != "transfer_approval" && d.kind != "police_handover") continue;
+    if (d.status != "overdue" && d.status != "late") continue;
+    Finding out;
+    out.kind = "transfer_deadline";
+    const std::string due = d.hours ? d.due_at : d.due_on;
+    if (d.kind == "transfer_approval")
+      out.reason = "the head's decision on the proposed transfer was due by " + due +
+                   (d.status == "late" ? " and was taken on " + d.ended_on : " and is still missing") +
+                   " (Decree 310 Art. 5: 3 days)";
+    else
+      out.reason = "the approved case was to be handed to the police by " + due +
+                   (d.status == "late" ? " and was handed over at " + d.ended_at
+                                       : " and is not handed over") +
+                   " (Decree 310 Art. 5: 24 hours)";
+    out.shown = {{"deadline", d.kind}, {"due", due}, {"status", d.status}, {"source", d.source}};
     return out;
   }
   return std::nullopt;

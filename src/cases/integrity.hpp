@@ -66,15 +66,25 @@ struct Finding {
 std::optional<Finding> check_criminal_transfer(const CaseFacts& f, const TransferProgress& t,
                                                const IntegrityRules& r);
 
+// The reasons of the latest `review_discretion` step of the timeline (the reviewer's "discretion
+// reviewed" with reasons, 国市监法规〔2022〕2号); empty when the case has none.
+std::string discretion_review_of(const std::vector<CaseEvent>& timeline);
+
 // The fines (summed) outside the tier range for the first configured article of the legal basis
-// and the stated circumstances, unless reviewed with reasons (facts.discretion_review). Shows
-// the tier range and the statutory range in fen.
-std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r);
+// and the stated circumstances, unless `reviewed` holds a reviewer's reasons
+// (discretion_review_of). Shows the tier range and the statutory range in fen.
+std::optional<Finding> check_discretion(const CaseFacts& f, const IntegrityRules& r,
+                                        const std::string& reviewed = {});
 
 // 有案不立: the filing decision's deadline ran out while a case still waits in filing_review
 // (`case_status`) or a lead is verified without a case (`case_status` "verified").
 std::optional<Finding> check_unfiled(const std::string& case_status,
                                      const std::vector<DeadlineState>& deadlines);
+
+// Decree 310's periods missed: the head's decision on a proposed transfer (transfer_approval,
+// 3 days) or the hand-over to the police (police_handover, 24 hours) overdue or met late. Kind
+// "transfer_deadline"; a late one stays on the supervisor's list as a record of the breach.
+std::optional<Finding> check_transfer_deadlines(const std::vector<DeadlineState>& deadlines);
 
 struct MajorCase {
   bool major = false;

@@ -24,13 +24,15 @@ CaseFactsRepo::Evaluate integrity_evaluator(const IntegrityRules& rules, const P
                                 " no longer validate: " + facts.status().message());
       if (auto f = check_criminal_transfer(*facts, transfer, rules))
         ev.flags.push_back(to_flag(*f));
-      if (auto f = check_discretion(*facts, rules)) ev.flags.push_back(to_flag(*f));
+      if (auto f = check_discretion(*facts, rules, discretion_review_of(timeline))) ev.flags.push_back(to_flag(*f));
       MajorCase m = major_case(*facts, transfer, rules);
       ev.major = m.major;
       ev.major_reasons = m.reasons;
     }
-    const auto deadlines = case_deadlines(procedure, calendar, timeline, received, today);
+    // The moment, not only the day: Decree 310's hand-over is counted in hours.
+    const auto deadlines = case_deadlines(procedure, calendar, timeline, received, now);
     if (auto f = check_unfiled(cs.status, deadlines)) ev.flags.push_back(to_flag(*f));
+    if (auto f = check_transfer_deadlines(deadlines)) ev.flags.push_back(to_flag(*f));
     return ev;
   };
 }

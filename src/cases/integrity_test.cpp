@@ -111,9 +111,18 @@ TEST(Discretion, TiersFollowTheCircumstances) {
 TEST(Discretion, ReviewedWithReasonsOrUnconfiguredArticleIsNotFlagged) {
   CaseFacts f = fined("PQL-50", "ordinary", 1'000'000, 100);
   EXPECT_TRUE(check_discretion(f, rules()));
-  f.discretion_review = "当事人主动消除危害后果, 经集体讨论";
-  EXPECT_FALSE(check_discretion(f, rules()));
+  EXPECT_FALSE(check_discretion(f, rules(), "当事人主动消除危害后果, 经集体讨论"));
   EXPECT_FALSE(check_discretion(fined("OTHER-1", "ordinary", 1'000'000, 100), rules()));
+}
+
+TEST(Discretion, TheLatestReviewStepWithReasonsClearsTheFlag) {
+  EXPECT_EQ(discretion_review_of({}), "");
+  std::vector<CaseEvent> t = {action("decide_penalty"),
+                              action("review_discretion", {{"reasons", "经集体讨论从轻"}})};
+  EXPECT_EQ(discretion_review_of(t), "经集体讨论从轻");
+  const CaseFacts f = fined("PQL-50", "ordinary", 1'000'000, 100);
+  EXPECT_FALSE(check_discretion(f, rules(), discretion_review_of(t)));
+  EXPECT_TRUE(check_discretion(f, rules(), discretion_review_of({action("decide_penalty")})));
 }
 
 TEST(Unfiled, OverdueFilingDecisionWhileInFilingReview) {

@@ -46,6 +46,20 @@ std::string joined(const std::vector<std::string>& v) {
 
 }  // namespace
 
+std::vector<const DocumentRequirement*> missing_documents(const ProcedureTransition& t,
+                                                          const std::vector<std::string>& on_file,
+                                                          const std::string& decision) {
+  std::vector<const DocumentRequirement*> out;
+  for (const auto& req : t.documents) {
+    if (!req.decision.empty() && req.decision != decision) continue;
+    bool found = false;
+    for (const auto& k : req.kinds)
+      found = found || std::find(on_file.begin(), on_file.end(), k) != on_file.end();
+    if (!found) out.push_back(&req);
+  }
+  return out;
+}
+
 UnitRelation relation_of(const std::string& actor_unit_path, const std::string& case_unit_path) {
   if (actor_unit_path == case_unit_path) return UnitRelation::kOwn;
   if (!actor_unit_path.empty() && case_unit_path.rfind(actor_unit_path, 0) == 0)
@@ -107,6 +121,25 @@ Result<Procedure> Procedure::from_json(const Json& doc) {
     if (unit != "own" && unit != "own_or_superior")
       return Status::Invalid(where + ".unit", "unit must be 'own' or 'own_or_superior'");
     tr.superior_may = unit == "own_or_superior";
+    if (t.contains("documents")) {
+      if (!t["documents"].is_array()) return Status::Invalid(where + ".documents", "a list of documents");
+      static const std::vector<std::string> known = {"filing_approval", "penalty_decision",
+                                                     "signed_decision", "transfer_letter"};
+      for (size_t k = 0; k < t["documents"].size(); ++k) {
+        const Json& d = t["documents"][k];
+        const std::string dw = where + ".documents[" + std::to_string(k) + "]";
+        if (!d.is_object()) return Status::Invalid(dw, "a document requirement is an object");
+        DocumentRequirement req;
+        LJ_ASSIGN_OR_RETURN(req.kinds, strings_of(d, "kinds", dw));
+        LJ_ASSIGN_OR_RETURN(req.name_zh, text_of(d, "name_zh", dw));
+        req.decision = d.value("decision", "");
+        if (req.kinds.empty()) return Status::Invalid(dw + ".kinds", "at least one document kind");
+        for (const auto& kind : req.kinds)
+          if (std::find(known.begin(), known.end(), kind) == known.end())
+            return Status::Invalid(dw + ".kinds", "no document kind '" + kind + "' (" + joined(known) + ")");
+        tr.documents.push_back(std::move(req));
+      }
+    }
     p.transitions_.push_back(std::move(tr));
   }
   if (doc.contains("deadlines")) {
@@ -132,9 +165,15 @@ Result<Procedure> Procedure::from_json(const Json& doc) {
         return Status::Invalid(where + ".length", "length must be 1..3650");
       r.length = len.get<int>();
       const std::string unit = d.value("unit", "");
-      if (unit != "working_days" && unit != "days")
-        return Status::Invalid(where + ".unit", "unit must be 'working_days' or 'days'");
+      if (unit != "working_days" && unit != "days" && unit != "hours")
+        return Status::Invalid(where + ".unit", "unit must be 'working_days', 'days' or 'hours'");
       r.working_days = unit == "working_days";
+      r.hours = unit == "hours";
+      r.set_by = d.value("set_by", "");
+      if (!r.set_by.empty() && !p.transition(r.set_by))
+        return Status::Invalid(where + ".set_by", "no action '" + r.set_by + "'");
+      if (!r.set_by.empty() && r.hours)
+        return Status::Invalid(where + ".set_by", "a period in hours is not set by a step");
       const Json ext = d.contains("extension") ? d["extension"] : Json(0);
       if (!ext.is_number_integer() || ext.get<int>() < 0 || ext.get<int>() > 3650)
         return Status::Invalid(where + ".extension", "extension must be 0..3650");
@@ -199,7 +238,8 @@ std::optional<int64_t> Procedure::summary_ceiling_fen(const std::string& party_k
 
 Result<Step> Procedure::check(const std::string& action, const std::string& status,
                               const std::string& previous, Role role, UnitRelation relation,
-                              const Json& fields) const {
+                              const Json& fields, const std::vector<std::string>* documents,
+                              const std::string& decision) const {
   const ProcedureTransition* t = transition(action);
   if (!t) return Status::Invalid("action", "no action '" + action + "' in the case procedure");
   if (std::find(t->from.begin(), t->from.end(), status) == t->from.end())
@@ -219,6 +259,14 @@ Result<Step> Procedure::check(const std::string& action, const std::string& stat
                                  : "'" + action + "' is taken by the case's own unit only");
   for (const auto& f : t->fields)
     if (!present(fields, f)) return Status::Invalid(f, f + " is required for '" + action + "'");
+  if (documents) {
+    auto missing = missing_documents(*t, *documents, decision);
+    if (!missing.empty())
+      return Status::Invalid("documents", "'" + action + "' needs the " + missing.front()->name_zh +
+                                              " on file (" + joined(missing.front()->kinds) +
+                                              "): generate it (POST /api/v1/cases/{id}/documents/"
+                                              "...) or upload the signed document first");
+  }
   Step step{t, t->to};
   if (t->to == kPrevious) {
     if (previous.empty() || !state(previous))
@@ -233,6 +281,53 @@ Result<Step> Procedure::check(const std::string& action, const std::string& stat
     if (!d) return Status::Invalid("deadline", "no deadline '" + kind + "' in the case procedure");
     if (d->extension == 0)
       return Status::Invalid("deadline", "the " + d->name_zh + " (" + kind + ") cannot be extended");
+  }
+  if (action == "propose_transfer") {
+    // Decree 310 Art. 5: a team of two or more officers proposes.
+    std::vector<std::string> names;
+    const Json& by = fields["proposed_by"];
+    auto add = [&](std::string n) {
+      n.erase(0, n.find_first_not_of(" \t"));
+      n.erase(n.find_last_not_of(" \t") + 1);
+      if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    };
+    if (by.is_array()) {
+      for (const auto& v : by)
+        if (v.is_string()) add(v.get<std::string>());
+    } else if (by.is_string()) {
+      // Names separated by 、 ， , ； ; or /.
+      std::string s = by.get<std::string>();
+      for (const char* sep : {"、", "，", "；"}) {
+        const size_t len = std::string(sep).size();
+        for (size_t at = s.find(sep); at != std::string::npos; at = s.find(sep)) s.replace(at, len, ",");
+      }
+      std::string cur;
+      for (char ch : s) {
+        if (ch == ',' || ch == ';' || ch == '/') {
+          add(cur);
+          cur.clear();
+        } else {
+          cur += ch;
+        }
+      }
+      add(cur);
+    }
+    if (names.size() < 2)
+      return Status::Invalid("proposed_by",
+                             "a transfer is proposed by two or more officers (Decree 310 Art. 5): "
+                             "name them, e.g. [\"张三\", \"李四\"] or \"张三、李四\"");
+  }
+  if (action == "extend_by_collective_discussion") {
+    const Json& v = fields["period_days"];
+    int64_t n = 0;
+    if (v.is_number_integer()) n = v.get<int64_t>();
+    else if (v.is_string() && !v.get<std::string>().empty() &&
+             v.get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
+             v.get<std::string>().size() < 6)
+      n = std::stoll(v.get<std::string>());
+    if (n < 1 || n > 3650)
+      return Status::Invalid("period_days",
+                             "period_days is the whole decision period in days from filing (1..3650)");
   }
   if (action == "summary_penalty") {
     const std::string kind = fields["party_kind"].is_string() ? fields["party_kind"].get<std::string>() : "";

@@ -7,7 +7,8 @@
 //   (kConflict, naming the state and the states that would); the role may not take it
 //   (kForbidden); the unit may not (kForbidden: "own" means the case's unit, "own_or_superior"
 //   that unit or one above it); a required field missing or empty (kInvalidArgument naming it);
-//   a rule of the action itself (the summary procedure's ceiling).
+//   a rule of the action itself (the summary procedure's ceiling); a document the step needs and
+//   the case does not have on file (kInvalidArgument, field "documents", naming the document).
 // Immutable after loading: safe to share between threads.
 #pragma once
 
@@ -27,6 +28,15 @@ struct ProcedureState {
   bool clock_stopped = false;  // time in this state does not count towards the case deadline
 };
 
+// A document a step needs on file (attachment_details.document_kind, docs/documents.md): any one
+// of `kinds` (filing_approval, penalty_decision, signed_decision, transfer_letter) satisfies it;
+// `decision`, when set, limits the need to cases whose decision is of that kind ("penalty").
+struct DocumentRequirement {
+  std::vector<std::string> kinds;
+  std::string name_zh;
+  std::string decision;
+};
+
 struct ProcedureTransition {
   std::string action, name_zh;
   std::vector<std::string> from;
@@ -35,8 +45,15 @@ struct ProcedureTransition {
   std::vector<Role> roles;
   bool superior_may = false;  // unit "own_or_superior"; otherwise only the case's own unit
   std::vector<std::string> fields;
+  std::vector<DocumentRequirement> documents;  // documents the step needs on file
   std::string source;  // the legal source, shown with the action
 };
+
+// The requirements of `t` that apply to a case whose decision is `decision` and that none of
+// `on_file` (document kinds) satisfies.
+std::vector<const DocumentRequirement*> missing_documents(const ProcedureTransition& t,
+                                                          const std::vector<std::string>& on_file,
+                                                          const std::string& decision);
 
 // A statutory period (RULES.md) that a step or the lead's receipt starts and other steps end.
 struct DeadlineRule {
@@ -44,7 +61,11 @@ struct DeadlineRule {
   std::string starts;               // an action, or "lead_received"
   std::vector<std::string> ends;    // actions that meet it
   int length = 0;
-  bool working_days = true;         // else calendar days
+  bool working_days = true;         // else calendar days (or hours)
+  bool hours = false;               // counted in hours from the starting step's time (Decree 310)
+  // An action whose field "period_days" sets the whole length in calendar days from the start
+  // (the collective discussion's extension of the case decision period); empty: none.
+  std::string set_by;
   int extension = 0;                // what one extension adds, in the same unit (0: none)
   // States in which this period stands still: "stops_in" when the definition names them (an
   // empty list: it never stops, like a seizure's 30 days), else every clock_stopped state.
@@ -79,10 +100,13 @@ class Procedure {
   const DeadlineRule* deadline(const std::string& kind) const;
 
   // Checks `action` on a case in `status` (`previous`: the state a suspended case left) for
-  // `role` standing in `relation` to it, with the request's `fields` (a JSON object).
+  // `role` standing in `relation` to it, with the request's `fields` (a JSON object). With
+  // `documents` (the kinds on file; `decision` the case's decision kind), a required document
+  // that is missing is refused after the fields: kInvalidArgument, field "documents", naming it.
   Result<Step> check(const std::string& action, const std::string& status,
                      const std::string& previous, Role role, UnitRelation relation,
-                     const Json& fields) const;
+                     const Json& fields, const std::vector<std::string>* documents = nullptr,
+                     const std::string& decision = {}) const;
 
   // The actions `role` in `relation` may take from `status` (the case's next steps), in the
   // order of the definition.

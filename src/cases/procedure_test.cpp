@@ -31,7 +31,10 @@ const Json kAllFields = {{"reason", "r"},          {"party_kind", "person"}, {"f
                          {"executed_on", "2018-06-10"}, {"result", "paid"},
                          {"closing_report", "c"}, {"deadline", "case_decision"},
                          {"item", "复合肥样品"}, {"institution", "质检所"}, {"result", "不合格"},
-                         {"items", "复合肥200袋"}, {"place", "仓库"}, {"handling", "解除"}};
+                         {"items", "复合肥200袋"}, {"place", "仓库"}, {"handling", "解除"},
+                         {"reasons", "经集体讨论"}, {"police_receipt", "回执"},
+                         {"handed_over_at", "2018-06-01T10:00"}, {"discussion_record", "纪要"},
+                         {"period_days", 180}};
 
 Code code_of(const Result<Step>& r) { return r.ok() ? Code::kOk : r.status().code(); }
 

@@ -12,7 +12,9 @@
 #include <spdlog/spdlog.h>
 
 #include "api/app.hpp"
+#include "cli/case_schedule.hpp"
 #include "auth/accounts.hpp"
+#include "cases/dishonesty.hpp"
 #include "cases/integrity.hpp"
 #include "cases/review.hpp"
 #include "core/crypto.hpp"
@@ -21,6 +23,7 @@
 #include "disclose/rules.hpp"
 #include "documents/evidence.hpp"
 #include "evaluate/scheme.hpp"
+#include "documents/filing_forms.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/campaign.hpp"
@@ -106,6 +109,7 @@ class Housekeeping {
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
       documents::run_scheduled_dispatch_reports(store_, now);
+      run_case_housekeeping(store_);
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
     }
   }
@@ -178,6 +182,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto disclosure = disclose::DisclosureRules::load(data_dir);
   if (!disclosure.ok()) return fail("disclosure rules", disclosure.status());
   app_cfg.disclosure = std::make_shared<const disclose::DisclosureRules>(std::move(*disclosure));
+  auto dishonesty = cases::DishonestyRules::load(data_dir);
+  if (!dishonesty.ok()) return fail("dishonesty rules", dishonesty.status());
+  app_cfg.dishonesty = std::make_shared<const cases::DishonestyRules>(std::move(*dishonesty));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;
@@ -240,6 +247,14 @@ int run_demo(const Common& c, const DemoOptions& o) {
   opts.enterprises = o.enterprises;
   auto accounts = refdata::load_demo(**store, dir, opts);
   if (!accounts.ok()) return fail("demo data", accounts.status());
+  // The procedure's `file` step needs the 立案审批表 on file: keep one for each demo case.
+  std::string attachments = o.attachments_dir;
+  if (attachments.empty()) {
+    std::string path = sqlite_path(c.db);
+    attachments = path.empty() ? "attachments" : path + ".attachments";
+  }
+  auto forms = documents::keep_filing_forms(**store, Actor::system("demo"), attachments);
+  if (!forms.ok()) return fail("demo documents", forms.status());
   std::cout << "Demo accounts (DEMO ONLY — fixed passwords, never use in production):\n";
   for (const auto& a : *accounts) {
     std::cout << "  " << a.username << "  password " << a.password << "  role " << role_name(a.role)

@@ -33,6 +33,7 @@ struct ServeOptions {
 struct DemoOptions {
   int leads = 3000;
   int enterprises = 800;
+  std::string attachments_dir;  // where the demo keeps its documents (default: as serve's)
 };
 
 struct UserAddOptions {

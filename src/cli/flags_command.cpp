@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cases/integrity_eval.hpp"
+#include "cases/schedule.hpp"
 #include "cli/commands.hpp"
 #include "refdata/data_dir.hpp"
 #include "store/store.hpp"
@@ -26,8 +27,8 @@ int fail(const std::string& why) {
 
 int run_flags(const FlagsArgs& a) {
   if (!a.kind.empty() && a.kind != "criminal_transfer" && a.kind != "discretion" &&
-      a.kind != "unfiled")
-    return fail("--kind must be criminal_transfer, discretion or unfiled");
+      a.kind != "unfiled" && a.kind != "transfer_deadline")
+    return fail("--kind must be criminal_transfer, discretion, unfiled or transfer_deadline");
   if (a.state != "open" && a.state != "resolved" && a.state != "all")
     return fail("--state must be open, resolved or all");
   auto dir = refdata::data_dir(a.common.data_dir);
@@ -51,12 +52,11 @@ int run_flags(const FlagsArgs& a) {
   CaseFactsRepo repo((*store)->sql());
   Json out = Json::object();
   if (a.refresh) {
-    auto r = repo.refresh_all(actor, cases::final_states(*procedure),
-                              cases::integrity_evaluator(*rules, *procedure, *cal),
-                              cases::lead_evaluator(*procedure, *cal));
+    // The same run as serve's housekeeping (cases/schedule.hpp); escalation and the removal of
+    // expired dishonesty listings only without --unit.
+    auto r = cases::run_schedule((*store)->sql(), *procedure, *cal, *rules, actor);
     if (!r.ok()) return fail(r.status().message());
-    out["refreshed"] = Json{
-        {"cases", r->cases}, {"leads", r->leads}, {"raised", r->raised}, {"resolved", r->resolved}};
+    out["refreshed"] = cases::to_json(*r);
   }
   FlagQuery q;
   q.kind = a.kind;
@@ -81,10 +81,13 @@ void add_flags_command(CLI::App& app, int& exit_code) {
   sub->add_option("--data-dir", args->common.data_dir,
                   "reference data folder (default: found beside the binary)");
   sub->add_option("--unit", args->unit, "only flags below this unit (6-digit code)");
-  sub->add_option("--kind", args->kind, "criminal_transfer | discretion | unfiled");
+  sub->add_option("--kind", args->kind,
+                  "criminal_transfer | discretion | unfiled | transfer_deadline");
   sub->add_option("--state", args->state, "open (default) | resolved | all");
   sub->add_flag("--refresh", args->refresh,
-                "re-evaluate open cases and verified leads first (time-based checks)");
+                "run the scheduled work first: re-evaluate open cases and verified leads "
+                "(time-based checks), escalate overdue supervision reports, remove expired "
+                "dishonesty listings (as serve does every 10 minutes)");
   sub->add_flag("--json", args->json, "one line of JSON (default: indented)");
   sub->callback([args, &exit_code] { exit_code = run_flags(*args); });
 }

@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
   add_common(d);
   d->add_option("--leads", demo.leads, "number of demo leads")->capture_default_str();
   d->add_option("--enterprises", demo.enterprises, "number of demo enterprises")->capture_default_str();
+  d->add_option("--attachments-dir", demo.attachments_dir,
+                "folder of attachment files for the documents the demo keeps (default: as serve's)");
 
   auto* user = app.add_subcommand("user", "manage users");
   user->require_subcommand(1);

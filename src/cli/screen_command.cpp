@@ -72,6 +72,8 @@ Status apply_weights(const std::vector<std::string>& weights, screen::RiskConfig
       config.w_prior_cases = v;
     else if (name == "dishonesty")
       config.w_dishonesty = v;
+    else if (name == "dishonesty_list")
+      config.w_dishonesty_list = v;
     else if (name == "category")
       config.w_category = v;
     else if (name == "recency")
@@ -79,7 +81,7 @@ Status apply_weights(const std::vector<std::string>& weights, screen::RiskConfig
     else
       return Status::Invalid("weight", "unknown factor '" + name +
                                            "' (sampling_failures, complaints, prior_cases, "
-                                           "dishonesty, category, recency)");
+                                           "dishonesty, dishonesty_list, category, recency)");
   }
   return Status::Ok();
 }

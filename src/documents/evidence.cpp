@@ -67,6 +67,10 @@ EvidencePolicy EvidencePolicy::defaults() {
       {"video/mp4", "mp4", 20 * kMiB},
       {"text/plain", "text", 2 * kMiB},
       {"text/csv", "text", 5 * kMiB}};
+  p.kinds_ = {{"documentary", "书证"},     {"physical", "物证"},
+              {"audiovisual", "视听资料"}, {"electronic", "电子数据"},
+              {"witness", "证人证言"},     {"party_statement", "当事人的陈述"},
+              {"expert_opinion", "鉴定意见"}, {"inspection_record", "勘验笔录、现场笔录"}};
   return p;
 }
 
@@ -96,7 +100,29 @@ Result<EvidencePolicy> EvidencePolicy::parse(const std::string& text) {
     p.types_.push_back({type, magic, e["max_bytes"].get<int64_t>()});
   }
   if (p.types_.empty()) return Status::Invalid("types", "evidence-types.json lists no type");
+  if (j.contains("evidence_kinds")) {
+    if (!j["evidence_kinds"].is_array())
+      return Status::Invalid("evidence_kinds", "evidence_kinds must be a list");
+    for (size_t i = 0; i < j["evidence_kinds"].size(); ++i) {
+      const Json& k = j["evidence_kinds"][i];
+      const std::string at = "evidence_kinds[" + std::to_string(i) + "]";
+      if (!k.is_object() || !k.contains("code") || !k["code"].is_string() ||
+          k["code"].get<std::string>().empty() || !k.contains("name_zh") || !k["name_zh"].is_string())
+        return Status::Invalid(at, at + " needs a code and a name_zh");
+      if (p.kind(k["code"].get<std::string>()))
+        return Status::Invalid(at + ".code", at + ".code listed twice");
+      p.kinds_.push_back({k["code"].get<std::string>(), k["name_zh"].get<std::string>()});
+    }
+  } else {
+    p.kinds_ = defaults().kinds_;
+  }
   return p;
+}
+
+const EvidencePolicy::EvidenceKind* EvidencePolicy::kind(const std::string& code) const {
+  for (const auto& k : kinds_)
+    if (k.code == code) return &k;
+  return nullptr;
 }
 
 Result<EvidencePolicy> EvidencePolicy::load(const std::string& data_dir) {

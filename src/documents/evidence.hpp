@@ -36,8 +36,16 @@ class EvidencePolicy {
 
   const std::vector<EvidenceType>& types() const { return types_; }
 
+  // The kinds of evidence (Administrative Penalty Law Art. 46): code and name, in file order.
+  struct EvidenceKind {
+    std::string code, name_zh;
+  };
+  const std::vector<EvidenceKind>& kinds() const { return kinds_; }
+  const EvidenceKind* kind(const std::string& code) const;
+
  private:
   std::vector<EvidenceType> types_;
+  std::vector<EvidenceKind> kinds_;
 };
 
 }  // namespace lj::documents

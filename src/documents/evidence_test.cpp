@@ -69,6 +69,14 @@ TEST(EvidencePolicy, ParseNamesTheBadEntry) {
   auto shipped = EvidencePolicy::load(dir ? dir : "data");
   ASSERT_TRUE(shipped.ok()) << shipped.status().to_string();
   EXPECT_EQ(shipped->types().size(), EvidencePolicy::defaults().types().size());
+  // The kinds of evidence as shipped equal the compiled-in defaults.
+  const EvidencePolicy compiled = EvidencePolicy::defaults();
+  ASSERT_EQ(shipped->kinds().size(), compiled.kinds().size());
+  for (const auto& k : compiled.kinds()) {
+    ASSERT_NE(shipped->kind(k.code), nullptr) << k.code;
+    EXPECT_EQ(shipped->kind(k.code)->name_zh, k.name_zh);
+  }
+  EXPECT_EQ(shipped->kind("rumour"), nullptr);
 }
 
 }  // namespace

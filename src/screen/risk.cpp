@@ -71,6 +71,14 @@ RiskScore score_risk(const RiskInput& in, const RiskConfig& config, const std::s
   }
   out.factors.push_back(dishonesty);
 
+  // The listing decided in Lijian's own penalty procedure (严重违法失信名单, SAMR Order 44).
+  RiskFactor listed{"dishonesty_list", 0, 0, 0, 0};
+  if (in.dishonesty_list_decided) {
+    listed.value = listed.decayed = 1;
+    listed.points = config.w_dishonesty_list;
+  }
+  out.factors.push_back(listed);
+
   RiskFactor category{"category", 0, 0, 0, 0};
   if (config.high_risk_categories.count(in.category)) {
     category.value = category.decayed = 1;

@@ -22,6 +22,9 @@ struct RiskInput {
   std::string region_code;
   std::string status;              // the registry's status text
   bool dishonesty_listed = false;  // on the serious-dishonesty list (see is_dishonest_status)
+  // Listed by a decision taken in Lijian's penalty procedure (docs/dishonesty.md): a current
+  // listing (listed, or applying for early removal) of the enterprise.
+  bool dishonesty_list_decided = false;
   std::string category;            // its most frequent product category ("" unknown)
   std::vector<MonthCount> failed_samples;  // supervision samples that failed
   std::vector<MonthCount> samples;         // all samples (shown, not scored)
@@ -35,6 +38,7 @@ struct RiskConfig {
   double w_complaints = 20;
   double w_prior_cases = 20;
   double w_dishonesty = 15;
+  double w_dishonesty_list = 15;  // a current listing decided in Lijian (docs/dishonesty.md)
   double w_category = 5;
   double w_recency = 5;
   double half_life_months = 12;  // an event's weight halves every half_life_months
@@ -47,8 +51,10 @@ struct RiskConfig {
 
 struct RiskFactor {
   std::string
-      name;  // sampling_failures | complaints | prior_cases | dishonesty | category | recency
-  double value = 0;    // raw count (events), 0/1 (dishonesty, category), months since (recency)
+      name;  // sampling_failures | complaints | prior_cases | dishonesty | dishonesty_list |
+             // category | recency
+  double value = 0;    // raw count (events), 0/1 (dishonesty, dishonesty_list, category),
+                       // months since (recency)
   double decayed = 0;  // the decayed count the points come from (events); else as value
   double points = 0;
   double share = 0;  // points / score (0 when the score is 0); the shares sum to 1

@@ -78,6 +78,16 @@ TEST(RiskScore, WeightsAreConfigurable) {
   config.w_dishonesty = 40;
   EXPECT_EQ(score_risk(in, config, "2019-03").score, 40);
   EXPECT_TRUE(is_dishonest_status("serious_dishonesty"));
+  // A listing decided in the penalty procedure is its own explained factor.
+  RiskInput decided;
+  decided.dishonesty_list_decided = true;
+  RiskScore d = score_risk(decided, RiskConfig{}, "2019-03");
+  EXPECT_EQ(d.score, 15);
+  ASSERT_EQ(d.factors.size(), 7u);
+  EXPECT_EQ(d.factors[4].name, "dishonesty_list");
+  EXPECT_EQ(d.factors[4].value, 1);
+  EXPECT_EQ(d.factors[4].share, 1);
+  EXPECT_EQ(d.factors[3].points, 0) << "the registry status factor stays apart";
   EXPECT_FALSE(is_dishonest_status("存续"));
 }
 

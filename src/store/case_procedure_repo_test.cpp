@@ -3,6 +3,9 @@
 #include <cstdlib>
 
 #include "cases/case_actions.hpp"
+#include "store/sql/case_documents_testing.hpp"
+#include "store/sql/case_facts_repo.hpp"
+#include "cases/integrity_eval.hpp"
 #include "store/sql/case_procedure_repo.hpp"
 #include "store/store_test_fixture.hpp"
 
@@ -30,6 +33,7 @@ class CaseProcedureTest : public StoreTest {
     auto c = store_->open_case(kSongshan, lead.id, Case{});
     ASSERT_TRUE(c.ok()) << c.status().to_string();
     case_id_ = c->id;
+    ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, case_id_, "filing_approval").ok());
   }
   Result<CaseProcedureRepo::Applied> act(const Actor& who, const std::string& action, Json fields = Json::object(),
                                          std::optional<int64_t> version = std::nullopt) {
@@ -47,6 +51,115 @@ class CaseProcedureTest : public StoreTest {
   std::unique_ptr<CaseProcedureRepo> repo_;
   int64_t case_id_ = 0;
 };
+
+// A step that needs a document refuses without it, naming it; the next steps show what is
+// missing; a generated or uploaded document satisfies it (issue 4: documents, not only fields).
+TEST_P(CaseProcedureTest, StepsThatNeedADocumentNameTheMissingOne) {
+  Lead lead = add_lead(kSongshan, "P-2", "2018-04-21T09:00:00+08:00");
+  auto c = store_->open_case(kSongshan, lead.id, Case{});
+  ASSERT_TRUE(c.ok());
+  auto act_on = [&](const Actor& who, const std::string& action, Json fields = Json::object()) {
+    return cases::take_action(*repo_, *procedure_, *calendar_, who, c->id, {action, std::move(fields), std::nullopt});
+  };
+  auto next = cases::next_steps(*repo_, *procedure_, kSongshanLeader, c->id);
+  ASSERT_TRUE(next.ok());
+  for (const auto& a : (*next)["actions"])
+    if (a["action"] == "file") {
+      ASSERT_EQ(a["missing_documents"].size(), 1u);
+      EXPECT_EQ(a["missing_documents"][0]["name_zh"], "立案审批表");
+    }
+  auto refused = act_on(kSongshanLeader, "file", {{"reason", "r"}});
+  EXPECT_EQ(refused.status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(refused.status().field(), "documents");
+  EXPECT_NE(refused.status().message().find("立案审批表"), std::string::npos) << refused.status().message();
+  EXPECT_EQ(store_->get_case(kRegion, c->id)->status, "filing_review");
+  ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, c->id, "filing_approval").ok());
+  ASSERT_TRUE(act_on(kSongshanLeader, "file", {{"reason", "r"}}).ok());
+  for (auto [action, fields] : std::vector<std::pair<std::string, Json>>{
+           {"start_investigation", Json::object()},
+           {"submit_legal_review", {{"findings", "f"}, {"proposed_decision", "罚款"}}},
+           {"send_prior_notice", {{"notice_no", "n"}, {"proposed_penalty", "p"}}},
+           {"close_statement_period", {{"statement", "s"}}},
+           {"decide_penalty", {{"decision_no", "d"}, {"legal_basis", "b"}}}})
+    ASSERT_TRUE(act_on(kSongshanLeader, action, fields).ok()) << action;
+  auto serve = act_on(kSongshan, "serve", {{"served_on", "2018-05-03"}, {"method", "直接送达"}});
+  EXPECT_EQ(serve.status().field(), "documents") << serve.status().to_string();
+  EXPECT_NE(serve.status().message().find("行政处罚决定书"), std::string::npos);
+  // The uploaded signed decision serves as well as the generated one.
+  ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, c->id, "signed_decision").ok());
+  ASSERT_TRUE(act_on(kSongshan, "serve", {{"served_on", "2018-05-03"}, {"method", "直接送达"}}).ok());
+  EXPECT_EQ(repo_->get(kSongshan, c->id)->second.documents,
+            (std::vector<std::string>{"filing_approval", "signed_decision"}));
+}
+
+// Decree 310: two or more officers propose; the head decides within 3 days; the approved case
+// goes to the police within 24 hours — late or missing, it is flagged.
+TEST_P(CaseProcedureTest, Decree310ProposalByTwoOfficersAndTheTwentyFourHours) {
+  ASSERT_TRUE(act(kSongshanLeader, "file", {{"reason", "r"}}).ok());
+  ASSERT_TRUE(act(kSongshan, "start_investigation").ok());
+  auto one = act(kSongshan, "propose_transfer", {{"reason", "r"}, {"proposed_by", "张三"}});
+  EXPECT_EQ(one.status().field(), "proposed_by");
+  EXPECT_EQ(act(kSongshan, "propose_transfer", {{"reason", "r"}, {"proposed_by", {"张三", "张三"}}}).status().field(),
+            "proposed_by");
+  ASSERT_TRUE(act(kSongshan, "propose_transfer", {{"reason", "r"}, {"proposed_by", "张三、李四"}}).ok());
+  ASSERT_TRUE(act(kLeague, "approve_transfer", {{"police_authority", "赤峰市公安局松山分局"}, {"transfer_no", "t"}}).ok());
+  // The store clock reads 2018-05-01T08:00:00+08:00: due 2018-05-02T08:00:00+08:00.
+  auto history = repo_->history(kSongshan, case_id_);
+  ASSERT_TRUE(history.ok());
+  auto at = [&](const std::string& now) {
+    for (const auto& d : cases::case_deadlines(*procedure_, *calendar_, history->timeline, "", now))
+      if (d.kind == "police_handover") return d;
+    return cases::DeadlineState{};
+  };
+  EXPECT_EQ(at("2018-05-02T07:59:00+08:00").status, "open");
+  EXPECT_EQ(at("2018-05-02T07:59:00+08:00").due_at, "2018-05-02T08:00:00+08:00");
+  EXPECT_EQ(at("2018-05-02T08:01:00+08:00").status, "overdue");
+  EXPECT_EQ(at("2018-05-02").status, "open") << "given only the day, overdue from the next";
+  EXPECT_EQ(at("2018-05-03").status, "overdue");
+  auto flag = cases::check_transfer_deadlines(cases::case_deadlines(
+      *procedure_, *calendar_, history->timeline, "", "2018-05-02T09:00:00+08:00"));
+  ASSERT_TRUE(flag);
+  EXPECT_EQ(flag->kind, "transfer_deadline");
+  EXPECT_NE(flag->reason.find("24 hours"), std::string::npos);
+  // The hand-over needs the transfer letter on file.
+  auto handed = act(kSongshan, "hand_over_to_police", {{"police_receipt", "受案回执001"}, {"handed_over_at", "2018-05-01T15:00"}});
+  EXPECT_EQ(handed.status().field(), "documents");
+  ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, case_id_, "transfer_letter").ok());
+  ASSERT_TRUE(act(kSongshan, "hand_over_to_police", {{"police_receipt", "受案回执001"}, {"handed_over_at", "2018-05-01T15:00"}}).ok());
+  history = repo_->history(kSongshan, case_id_);
+  for (const auto& d : cases::case_deadlines(*procedure_, *calendar_, history->timeline, "", "2018-05-09"))
+    if (d.kind == "police_handover" || d.kind == "transfer_approval") {
+      EXPECT_EQ(d.status, "met") << d.kind;
+    }
+}
+
+// The collective discussion sets the case decision period: here 180 days from filing.
+TEST_P(CaseProcedureTest, CollectiveDiscussionSetsTheDecisionPeriod) {
+  ASSERT_TRUE(act(kSongshanLeader, "file", {{"reason", "r"}}).ok());
+  EXPECT_EQ(act(kSongshanLeader, "extend_by_collective_discussion",
+                {{"discussion_record", "局务会议纪要"}, {"period_days", "0"}, {"reason", "案情复杂"}})
+                .status()
+                .field(),
+            "period_days");
+  EXPECT_EQ(act(kSongshan, "extend_by_collective_discussion",
+                {{"discussion_record", "x"}, {"period_days", 180}, {"reason", "x"}})
+                .status()
+                .code(),
+            Code::kForbidden);
+  ASSERT_TRUE(act(kLeague, "extend_by_collective_discussion",
+                  {{"discussion_record", "2018年第5次局务会议纪要"}, {"period_days", 180}, {"reason", "案情重大复杂"}})
+                  .ok());
+  auto d = cases::deadlines_of_case(*repo_, *procedure_, *calendar_, kSongshan, case_id_, "2018-05-02");
+  ASSERT_TRUE(d.ok());
+  bool seen = false;
+  for (const auto& x : *d)
+    if (x.kind == "case_decision") {
+      seen = true;
+      EXPECT_EQ(x.due_on, "2018-10-28");  // 1 May + 180 days
+      EXPECT_TRUE(x.set_by_step);
+    }
+  EXPECT_TRUE(seen);
+}
 
 TEST_P(CaseProcedureTest, AStepMovesStatusProgressTimelineAndAuditTogether) {
   const size_t audits = audit_entries();

@@ -114,6 +114,7 @@ test('a case over the criminal threshold lands on the league\'s list until the t
   assert.equal((await flagsOf(hongshan, c.id)).length, 0, 'not on a sibling county\'s list');
   assert.equal((await flagsOf(officer, c.id)).length, 0, 'the list is the supervisor\'s');
 
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   for (const [client, action, body] of [
     [leader, 'file', { reason: '涉嫌销售不合格产品' }],
     [officer, 'start_investigation', {}],
@@ -131,7 +132,7 @@ test('a case over the criminal threshold lands on the league\'s list until the t
   assert.ok(mine[0].resolved_at);
 });
 
-test('a fine outside its tier is flagged with the range, and resolves when reviewed with reasons', async () => {
+test('a fine outside its tier is flagged with the range, and resolves by the review_discretion step with reasons', async () => {
   const c = await newCase();
   const facts = { goods_value_fen: 1000000, legal_basis: ['PQL-50'], penalties: [{ kind: 'fine', amount_fen: 100000 }] };
   let r = await put(officer, c.id, { facts });
@@ -140,9 +141,20 @@ test('a fine outside its tier is flagged with the range, and resolves when revie
   assert.ok(d, 'a discretion flag');
   assert.equal(d.shown.tier_min_fen, 1300000);
   assert.equal(d.shown.tier_max_fen, 2200000);
-  r = await put(officer, c.id, { version: 1, facts: { ...facts, discretion_review: '当事人主动消除危害后果，经集体讨论从轻' } });
+  // The flag is cleared by the reviewer's step with reasons (a leader), not by the facts.
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
+  r = await act(leader, c.id, 'file', { reason: '涉嫌以次充好' });
+  assert.equal(r.status, 200, r.text);
+  assertError(await act(officer, c.id, 'review_discretion', { reasons: 'x' }), 403);
+  assertError(await act(leader, c.id, 'review_discretion', {}), 400, undefined, 'reasons');
+  assertError(await put(officer, c.id, { facts: { ...facts, discretion_review: 'x' } }), 400, undefined, 'facts.discretion_review');
+  r = await act(leader, c.id, 'review_discretion', { reasons: '当事人主动消除危害后果，经集体讨论从轻' });
   assert.equal(r.status, 200, r.text);
   assert.equal((await flagsOf(leader, c.id, '?kind=discretion')).length, 0);
+  const tl = await leader.get(`/api/v1/cases/${c.id}/timeline`);
+  assert.equal(tl.status, 200, tl.text);
+  const items = tl.json.items ?? tl.json;
+  assert.ok(items.some((e) => e.kind === 'action' && e.data.action === 'review_discretion'), 'on the timeline');
 });
 
 test('the flags list checks its filters', async () => {

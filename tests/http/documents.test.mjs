@@ -33,6 +33,7 @@ async function newCase() {
 
 async function decidedCase(decisionNo) {
   const c = await newCase();
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   await act(leader, c.id, 'file', { reason: '涉嫌销售不合格产品' });
   await act(officer, c.id, 'start_investigation', {});
   await act(officer, c.id, 'submit_legal_review', { findings: '抽检不合格', proposed_decision: '罚款' });
@@ -96,9 +97,10 @@ test('documents the case has not reached answer 409; the filing form exists from
 
 test('the 移送函 of an approved transfer is addressed to the public security organ', async () => {
   const c = await newCase();
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   await act(leader, c.id, 'file', { reason: '涉嫌生产销售伪劣产品' });
   await act(officer, c.id, 'start_investigation', {});
-  await act(officer, c.id, 'propose_transfer', { reason: '货值金额超过五万元，涉嫌生产、销售伪劣产品罪', proposed_by: '承办人' });
+  await act(officer, c.id, 'propose_transfer', { reason: '货值金额超过五万元，涉嫌生产、销售伪劣产品罪', proposed_by: '承办人甲、承办人乙' });
   await act(leader, c.id, 'approve_transfer', { police_authority: '赤峰市公安局松山区分局', transfer_no: '松市监移〔2018〕3号' });
   const r = await officer.get(`/api/v1/cases/${c.id}/documents/transfer-letter.pdf`);
   assert.equal(r.status, 200, r.text.slice(0, 300));

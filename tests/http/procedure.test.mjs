@@ -55,7 +55,18 @@ test('a case from filing to closing, each step by the role and unit the procedur
     [officer, 'record_execution', { executed_on: '2018-06-10', result: '罚款已缴纳' }, 'executed'],
     [leader, 'close', { closing_report: '执行完毕，予以结案', note: '结案审批' }, 'closed'],
   ];
+  // Filing needs the 立案审批表 on file, serving the 行政处罚决定书 (docs/case-procedure.md).
+  r = await act(leader, c.id, 'file', { reason: '涉嫌销售不合格产品' });
+  assertError(r, 400, 'invalid_argument', 'documents', 'filing without the filing approval form');
+  assert.match(r.json.error.message, /立案审批表/);
+  r = await leader.get(`/api/v1/cases/${c.id}/actions`);
+  assert.deepEqual(r.json.actions.find((a) => a.action === 'file').missing_documents.map((d) => d.name_zh), ['立案审批表']);
   for (const [client, action, body, to] of steps) {
+    if (action === 'file') assert.equal((await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`)).status, 201);
+    if (action === 'serve') {
+      assertError(await act(client, c.id, action, body), 400, 'invalid_argument', 'documents', 'serving without the decision');
+      assert.equal((await officer.post(`/api/v1/cases/${c.id}/documents/penalty-decision.pdf`)).status, 201);
+    }
     r = await act(client, c.id, action, body);
     assert.equal(r.status, 200, `${action}: ${r.text}`);
     assert.equal(r.json.status, to, action);
@@ -99,6 +110,7 @@ test('summary procedure, suspension and transfer under Decree 310', async () => 
   assert.equal(r.json.status, 'decided');
 
   const c = await newCase();
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   await act(leader, c.id, 'file', { reason: 'r' });
   await act(officer, c.id, 'start_investigation');
   r = await act(leader, c.id, 'suspend', { reason: '等待检验' });
@@ -143,6 +155,7 @@ test('deadlines: the filing period from the lead, the case period from filing, a
   r = await officer.get(`/api/v1/cases/${c.id}/deadlines`);
   assert.equal(r.json.items.find((d) => d.kind === 'filing_decision').extensions, 1);
   assertError(await act(leader, c.id, 'extend_deadline', { deadline: 'statement', reason: 'x' }), 400, 'invalid_argument', 'deadline', 'the statement period cannot be extended');
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   await act(leader, c.id, 'file', { reason: '涉嫌计量违法' });
   r = await officer.get(`/api/v1/cases/${c.id}/deadlines`);
   const kinds = Object.fromEntries(r.json.items.map((d) => [d.kind, d]));

@@ -29,12 +29,14 @@ const act = async (client, id, action, body) => {
 async function closedCase() {
   const lead = await createLead(officer, { text: '复合肥有效含量不足' });
   const c = await openCase(officer, lead.id, { title: '销售不合格复合肥案' });
+  await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`);
   await act(leader, c.id, 'file', { reason: '涉嫌销售不合格产品' });
   await act(officer, c.id, 'start_investigation', {});
   await act(officer, c.id, 'submit_legal_review', { findings: '抽检不合格', proposed_decision: '罚款' });
   await act(leader, c.id, 'send_prior_notice', { notice_no: '告〔2018〕1号', proposed_penalty: '罚款5000元' });
   await act(officer, c.id, 'close_statement_period', { statement: '放弃陈述申辩' });
   await act(leader, c.id, 'decide_penalty', { decision_no: '松市监罚〔2018〕9号', legal_basis: '《产品质量法》第五十条' });
+  await officer.post(`/api/v1/cases/${c.id}/documents/penalty-decision.pdf`);
   await act(officer, c.id, 'serve', { served_on: '2018-06-01', method: '直接送达' });
   await act(leader, c.id, 'close', { closing_report: '执行完毕' });
   return c;

@@ -59,7 +59,8 @@ else
 fi
 
 echo "run.sh: loading the demo data ($backend)" >&2
-if ! "$bin" demo --db "$db_url" --leads 400 --enterprises 120 >"$tmp/demo.log" 2>&1; then
+if ! "$bin" demo --db "$db_url" --leads 400 --enterprises 120 --attachments-dir "$tmp/attachments" \
+    >"$tmp/demo.log" 2>&1; then
   cat "$tmp/demo.log" >&2
   echo "run.sh: lijian demo failed" >&2
   exit 1

@@ -80,7 +80,7 @@ test('the risk ranking explains each score; officers may not see it', async () =
     assert.ok(item.score <= last);
     last = item.score;
     const names = item.factors.map((f) => f.name);
-    assert.deepEqual(names, ['sampling_failures', 'complaints', 'prior_cases', 'dishonesty', 'category', 'recency']);
+    assert.deepEqual(names, ['sampling_failures', 'complaints', 'prior_cases', 'dishonesty', 'dishonesty_list', 'category', 'recency']);
     const shares = item.factors.reduce((n, f) => n + f.share, 0);
     assert.ok(Math.abs(shares - 1) < 0.001, `shares sum to ${shares}`);
     const points = item.factors.reduce((n, f) => n + f.points, 0);

@@ -11,7 +11,8 @@ using sql::Rows;
 
 namespace {
 
-const std::vector<std::string> kCaseKinds = {"criminal_transfer", "discretion", "unfiled"};
+const std::vector<std::string> kCaseKinds = {"criminal_transfer", "discretion", "unfiled",
+                                             "transfer_deadline"};
 const std::vector<std::string> kLeadKinds = {"unfiled"};
 
 std::string resolution_of(const std::string& kind) {

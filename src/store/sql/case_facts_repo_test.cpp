@@ -4,6 +4,7 @@
 
 #include "cases/case_actions.hpp"
 #include "cases/integrity_eval.hpp"
+#include "store/sql/case_documents_testing.hpp"
 #include "store/sql/case_facts_repo.hpp"
 #include "store/sql/case_procedure_repo.hpp"
 #include "store/store_test_fixture.hpp"
@@ -34,6 +35,7 @@ class CaseFactsRepoTest : public StoreTest {
     auto c = store_->open_case(kSongshan, lead.id, Case{});
     ASSERT_TRUE(c.ok()) << c.status().to_string();
     case_id_ = c->id;
+    ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, case_id_, "filing_approval").ok());
   }
   CaseFactsRepo::Evaluate evaluate() {
     return cases::integrity_evaluator(*rules_, *procedure_, *calendar_);

@@ -16,6 +16,11 @@ constexpr const char* kSelectProgress =
 Result<CaseProgress> load_progress(Connection& c, int64_t case_id) {
   LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kSelectProgress, {case_id}));
   CaseProgress p;
+  LJ_ASSIGN_OR_RETURN(Rows docs, c.query("SELECT DISTINCT document_kind FROM attachment_details "
+                                         "WHERE case_id = ? AND document_kind IS NOT NULL "
+                                         "ORDER BY document_kind",
+                                         {case_id}));
+  for (const auto& d : docs) p.documents.push_back(d.text(0));
   if (rows.empty()) return p;  // a case no action has moved yet
   const auto& r = rows[0];
   p.procedure = r.text(0);
@@ -43,7 +48,8 @@ Json to_json(const CaseProgress& p) {
   return Json{{"procedure", p.procedure},           {"suspended_from", opt(p.suspended_from)},
               {"filed_at", opt(p.filed_at)},        {"decided_at", opt(p.decided_at)},
               {"decision", opt(p.decision)},        {"decision_no", opt(p.decision_no)},
-              {"served_at", opt(p.served_at)},      {"closed_at", opt(p.closed_at)}};
+              {"served_at", opt(p.served_at)},      {"closed_at", opt(p.closed_at)},
+              {"documents", p.documents}};
 }
 
 Result<std::pair<Case, CaseProgress>> CaseProcedureRepo::get(const Actor& actor, int64_t case_id) {

@@ -20,6 +20,10 @@ struct CaseProgress {
   std::string filed_at, decided_at, served_at, closed_at;
   std::string decision;  // penalty | no_penalty | transfer
   std::string decision_no;
+  // The official documents on file (attachment_details.document_kind: filing_approval,
+  // penalty_decision, signed_decision, transfer_letter), read with the progress; derived from
+  // the attachments, never written with it.
+  std::vector<std::string> documents;
 };
 Json to_json(const CaseProgress& p);
 

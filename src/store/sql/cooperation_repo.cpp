@@ -120,14 +120,6 @@ Result<Referral> CooperationRepo::refer(const Actor& actor, const std::string& e
     return Status::Invalid("entity", "entity must be lead or case, not '" + entity + "'");
   if (to.unit_code == actor.unit_code)
     return Status::Invalid("to_unit_code", "a referral goes to another unit than your own");
-  // Sharing with a unit is Store::share's job (its own audit entry "share"); the referral
-  // record follows it.
-  if (!to.unit_code.empty()) {
-    Status shared = store_.share(actor, entity, id, to.unit_code);
-    if (shared.code() == Code::kInvalidArgument && shared.field() == "unit_code")
-      return Status::Invalid("to_unit_code", shared.message());
-    LJ_RETURN_IF_ERROR(shared);
-  }
   Result<Referral> out = Status::Internal("not run");
   Status st = store_.write([&](Connection& c) -> Status {
     Referral r;
@@ -146,9 +138,22 @@ Result<Referral> CooperationRepo::refer(const Actor& actor, const std::string& e
                                std::to_string(id));
     std::string to_path;
     if (!to.unit_code.empty()) {
-      LJ_ASSIGN_OR_RETURN(Unit u, store_.load_unit(c, to.unit_code));
-      to_path = u.path;
-      r.to_unit_code = u.code;
+      auto unit = store_.load_unit(c, to.unit_code);
+      if (!unit.ok()) return Status::Invalid("to_unit_code", "no unit with code " + to.unit_code);
+      to_path = unit->path;
+      r.to_unit_code = unit->code;
+      // The share (read access for the receiving unit) is written in the referral's own
+      // transaction: a referral never exists without its share, nor a share without the referral.
+      // The SQL is Store::share's, with its own audit entry "share".
+      LJ_ASSIGN_OR_RETURN(
+          Rows shared,
+          c.query("INSERT INTO shares (entity, entity_id, unit_code, shared_by, shared_at) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, entity_id, unit_code) DO NOTHING "
+                  "RETURNING entity_id",
+                  {entity, id, unit->code, actor.user_id, store_.now()}));
+      if (!shared.empty())
+        LJ_RETURN_IF_ERROR(store_.audit(c, actor, "share", entity, std::to_string(id), nullptr,
+                                        Json{{"unit_code", unit->code}}));
     } else {
       LJ_ASSIGN_OR_RETURN(ExternalParty p, load_party(c, to.external_party_id));
       r.external_party_id = p.id;

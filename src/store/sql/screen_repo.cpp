@@ -24,6 +24,11 @@ constexpr const char* kCasesByEnterprise =
 constexpr const char* kDishonest =
     "SELECT id, region_code FROM enterprises WHERE status IN ('dishonest', "
     "'serious_dishonesty') OR status LIKE '%失信%' OR status LIKE '%严重违法%'";
+// Current listings decided in the penalty procedure (dishonesty_repo.hpp, migration 12).
+constexpr const char* kListed =
+    "SELECT DISTINCT l.enterprise_id, e.region_code FROM dishonesty_listings l "
+    "JOIN enterprises e ON e.id = l.enterprise_id "
+    "WHERE l.status IN ('listed', 'removal_requested')";
 constexpr const char* kNewestSample = "SELECT MAX(sampled_month) FROM sampling_results";
 constexpr const char* kNewestLead = "SELECT MAX(received_at) FROM leads";
 
@@ -170,7 +175,7 @@ Result<RiskRanking> risk_ranking(SqlStore& store, const Actor& actor, const Risk
   for (const Unit& u : units) unit_path[u.code] = u.path;
 
   Gathered g;
-  std::set<int64_t> dishonest;
+  std::set<int64_t> dishonest, decided;
   LJ_RETURN_IF_ERROR(store.read([&](Connection& c) -> Status {
     LJ_RETURN_IF_ERROR(gather(c, path, std::nullopt, g));
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(kDishonest));
@@ -183,6 +188,16 @@ Result<RiskRanking> risk_ranking(SqlStore& store, const Actor& actor, const Risk
         g.inputs[id];  // listed enterprises are ranked even without events
       }
     }
+    LJ_ASSIGN_OR_RETURN(Rows listed, c.query(kListed));
+    for (const Row& r : listed) {
+      const int64_t id = r.int64(0);
+      auto p = unit_path.find(r.text(1));
+      const bool region_in_scope = p != unit_path.end() && p->second.rfind(path, 0) == 0;
+      if (region_in_scope || g.inputs.count(id)) {
+        decided.insert(id);
+        g.inputs[id];
+      }
+    }
     return Status::Ok();
   }));
 
@@ -191,6 +206,7 @@ Result<RiskRanking> risk_ranking(SqlStore& store, const Actor& actor, const Risk
   for (auto& [id, in] : g.inputs) {
     in.enterprise_id = id;
     in.dishonesty_listed = dishonest.count(id) > 0;
+    in.dishonesty_list_decided = decided.count(id) > 0;
     in.category = main_category(g.category_counts[id]);
     if (!q.category.empty() && in.category != q.category) continue;
     scored.push_back(screen::score_risk(in, config, out.as_of));
@@ -221,7 +237,13 @@ Result<screen::RiskScore> enterprise_risk(SqlStore& store, const Actor& actor, i
   LJ_ASSIGN_OR_RETURN(Enterprise e, store.get_enterprise(id));
   LJ_ASSIGN_OR_RETURN(std::string month, resolve_as_of(store, as_of));
   Gathered g;
-  LJ_RETURN_IF_ERROR(store.read([&](Connection& c) { return gather(c, actor.unit_path, id, g); }));
+  bool decided = false;
+  LJ_RETURN_IF_ERROR(store.read([&](Connection& c) -> Status {
+    LJ_RETURN_IF_ERROR(gather(c, actor.unit_path, id, g));
+    LJ_ASSIGN_OR_RETURN(Rows listed, c.query(std::string(kListed) + " AND l.enterprise_id = ?", {id}));
+    decided = !listed.empty();
+    return Status::Ok();
+  }));
   bool visible = g.inputs.count(id) > 0;
   if (!visible && !e.region_code.empty()) {
     auto unit = store.get_unit(e.region_code);
@@ -233,6 +255,7 @@ Result<screen::RiskScore> enterprise_risk(SqlStore& store, const Actor& actor, i
   in.name = e.name;
   in.region_code = e.region_code;
   in.status = e.status;
+  in.dishonesty_list_decided = decided;
   in.category = main_category(g.category_counts[id]);
   return screen::score_risk(in, config, month);
 }

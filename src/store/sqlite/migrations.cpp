@@ -712,6 +712,51 @@ CREATE TABLE public_form_keys (
 );
 )sql";
 
+// The serious-dishonesty list (严重违法失信名单, SAMR Order 44; docs/dishonesty.md) and the
+// evidence kind, description and official-document kind of attachments (docs/documents.md)
+// (version 12).
+constexpr std::string_view kSqliteV12 = R"sql(
+CREATE TABLE dishonesty_listings (
+  id INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+  unit_code TEXT NOT NULL,
+  unit_path TEXT NOT NULL,
+  authority TEXT NOT NULL,
+  enterprise_id INTEGER REFERENCES enterprises(id),
+  party_kind TEXT NOT NULL,
+  party_name TEXT NOT NULL,
+  uscc TEXT,
+  grounds TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  status TEXT NOT NULL,
+  steps TEXT NOT NULL DEFAULT '{}',
+  objection_due TEXT,
+  decision_no TEXT,
+  listed_on TEXT,
+  expires_on TEXT,
+  removed_on TEXT,
+  removal TEXT,
+  proposed_by INTEGER NOT NULL,
+  proposed_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX dishonesty_listings_unit ON dishonesty_listings(unit_path, status);
+CREATE INDEX dishonesty_listings_expiry ON dishonesty_listings(status, expires_on);
+CREATE INDEX dishonesty_listings_enterprise ON dishonesty_listings(enterprise_id, status);
+CREATE TABLE attachment_details (
+  attachment_id INTEGER PRIMARY KEY REFERENCES attachments(id),
+  case_id INTEGER REFERENCES cases(id),
+  evidence_kind TEXT,
+  description TEXT NOT NULL DEFAULT '',
+  document_kind TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  updated_by INTEGER
+);
+CREATE INDEX attachment_details_case ON attachment_details(case_id, document_kind);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -724,6 +769,7 @@ constexpr Migration kSqlite[] = {
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
+    {12, "serious-dishonesty list (Order 44) and attachment details (evidence kind, description, document kind)", kSqliteV12},
     {13, "lead decisions with their reasons; the stored campaign settings over the data file", kSqliteV13},
     {14, "disclosure: publications with their secrecy review, their search, public reports", kSqliteV14},
     {16, "evaluation reports: dispatch reports and notification drafts as stored files", kSqliteV16},
