@@ -38,7 +38,11 @@ async function publishDecision() {
     [leader, 'send_prior_notice', { notice_no: '告〔2018〕9号', proposed_penalty: '罚款8000元' }],
     [officer, 'close_statement_period', { statement: '放弃陈述申辩' }],
     [leader, 'decide_penalty', { decision_no: '松市监罚字〔2018〕99号', legal_basis: '《产品质量法》第四十九条' }]])
+  {
+    // Filing needs the 立案审批表 on file (docs/case-procedure.md).
+    if (action === 'file') await leader('POST', `/cases/${c.id}/documents/filing-approval.pdf`);
     await who('POST', `/cases/${c.id}/actions/${action}`, body);
+  }
   const list = await officer('GET', '/publications?kind=decision');
   let p = list.items.find((x) => x.case_id === c.id);
   p = await officer('POST', `/publications/${p.id}/text`, { version: p.version, text:

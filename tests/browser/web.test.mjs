@@ -82,23 +82,23 @@ test('a lead from a CSV import to a case', async () => {
 
 test('a case through a step of its procedure, with the form validated first', async () => {
   // Filing needs the 立案审批表 on file (docs/case-procedure.md): the demo keeps one for its own
-  // cases; a case the previous test opened gets it here, through the API.
+  // cases; the case opened below gets it through the API in case an earlier test opened it.
   const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: 'demo_chifeng_leader', password: PASSWORD }) });
   const cookie = r.headers.get('set-cookie').split(';')[0];
   const { csrf_token: csrf } = await r.json();
-  const waiting = await fetch(`${BASE}/api/v1/cases?status=filing_review&limit=5`, { headers: { cookie } }).then((x) => x.json());
-  for (const c of waiting.items) {
-    const kept = await fetch(`${BASE}/api/v1/cases/${c.id}/documents/filing-approval.pdf`,
-      { method: 'POST', headers: { cookie, 'X-CSRF-Token': csrf } });
-    assert.equal(kept.status, 201);
-  }
   const { browser, page, errors } = await open();
   try {
     await login(page, 'demo_chifeng_leader');
     await page.goto(`${BASE}/cases?status=filing_review`);
     await page.waitForSelector('[data-test=cases-table] .el-table__row a');
     await page.click('[data-test=cases-table] .el-table__row a');
+    await page.waitForURL(/\/cases\/\d+/);
+    const caseId = page.url().match(/\/cases\/(\d+)/)[1];
+    const kept = await fetch(`${BASE}/api/v1/cases/${caseId}/documents/filing-approval.pdf`,
+      { method: 'POST', headers: { cookie, 'X-CSRF-Token': csrf } });
+    assert.equal(kept.status, 201);
+    await page.reload();
     await page.waitForSelector('[data-test=case-actions] [data-action=file]');
     await page.click('[data-action=file]');
     await page.click('[data-test=take-action]'); // empty reason: refused before sending
@@ -111,7 +111,8 @@ test('a case through a step of its procedure, with the form validated first', as
     // Evidence: upload a photo, preview it in the page.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     await page.setInputFiles('[data-test=evidence-file]', { name: '现场照片.png', mimeType: 'image/png', buffer: png });
-    await page.click('[data-test=preview]');
+    // The kept 立案审批表 is listed too: preview the photo's row.
+    await page.locator('.el-table__row', { hasText: '现场照片.png' }).locator('[data-test=preview]').click();
     await page.waitForFunction(() => document.querySelector('[data-test=preview-image]')?.naturalWidth === 1);
     assert.deepEqual(errors, []);
   } finally { await browser.close(); }

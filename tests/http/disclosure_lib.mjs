@@ -44,6 +44,8 @@ export async function decidedCase(officer, leader, { penalties = [{ kind: 'fine'
     [leader, 'decide_penalty', { decision_no, legal_basis: '《产品质量法》第五十条' }],
   ];
   for (const [client, action, body] of steps) {
+    // Filing needs the 立案审批表 on file (docs/case-procedure.md, "Documents a step needs").
+    if (action === 'file') assert.equal((await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`)).status, 201);
     r = await act(client, c.id, action, body);
     assert.equal(r.status, 200, `${action}: ${r.text}`);
   }

@@ -63,6 +63,7 @@ test('a filed case moves the county\'s figures; the league ranks its counties', 
   assert.deepEqual(counties.map((u) => u.rank), [...counties.map((u) => u.rank)].sort((a, b) => a - b));
   const lead = await createLead(officer, { received_at: shanghai.slice(0, 10), text: '群众举报某农资店销售的复合肥有效含量不足' });
   const c = await openCase(officer, lead.id, { title: '销售不合格复合肥案' });
+  assert.equal((await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`)).status, 201);
   const filed = await leader.post(`/api/v1/cases/${c.id}/actions/file`, { reason: '涉嫌销售不合格产品' });
   assert.equal(filed.status, 200, filed.text);
   const after = await get();
