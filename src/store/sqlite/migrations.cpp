@@ -592,6 +592,74 @@ CREATE TABLE case_reviews (
 CREATE INDEX case_reviews_unit ON case_reviews(unit_path, updated_at);
 )sql";
 
+// Statistics roll-ups (docs/statistics.md, version 15), kept in step with the base tables in the
+// transactions that change them (store/sql/stats_repo.hpp). Label lists are the leads' and
+// cases' ",a,b," text, so a filter by special action or violation is a LIKE on a small table.
+// stats_case_rows holds each case's contribution, so a change subtracts the old one exactly.
+// An existing database's roll-ups are filled by `lijian stats rebuild` (or the server's
+// housekeeping) while stats_state says 'rebuild_pending'.
+constexpr std::string_view kSqliteV15 = R"sql(
+CREATE TABLE stats_lead_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  source TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  leads INTEGER NOT NULL,
+  PRIMARY KEY (month, unit_code, source, product_category, special_actions, violations)
+);
+CREATE INDEX stats_lead_rollup_unit ON stats_lead_rollup(unit_code, month);
+-- One dimension at a time (dim: all, source, product_category, special_action, violation; a
+-- lead with two special actions counts once under each): the dashboard's figures.
+CREATE TABLE stats_lead_margins (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  value TEXT NOT NULL,
+  leads INTEGER NOT NULL,
+  PRIMARY KEY (dim, month, unit_code, value)
+);
+CREATE TABLE stats_case_rows (
+  case_id INTEGER PRIMARY KEY,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed_month TEXT NOT NULL,
+  closed_month TEXT NOT NULL,
+  transferred_month TEXT NOT NULL,
+  major INTEGER NOT NULL,
+  within_deadline INTEGER NOT NULL,
+  fines_fen INTEGER NOT NULL,
+  goods_value_fen INTEGER NOT NULL,
+  illegal_income_fen INTEGER NOT NULL
+);
+CREATE TABLE stats_case_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed INTEGER NOT NULL,
+  closed INTEGER NOT NULL,
+  major INTEGER NOT NULL,
+  transferred INTEGER NOT NULL,
+  closed_within_deadline INTEGER NOT NULL,
+  fines_fen INTEGER NOT NULL,
+  goods_value_fen INTEGER NOT NULL,
+  illegal_income_fen INTEGER NOT NULL,
+  PRIMARY KEY (month, unit_code, product_category, special_actions, violations)
+);
+CREATE INDEX stats_case_rollup_unit ON stats_case_rollup(unit_code, month);
+CREATE TABLE stats_state (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO stats_state (name, value) SELECT 'rebuild_pending', '1'
+WHERE EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM cases);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -604,6 +672,7 @@ constexpr Migration kSqlite[] = {
     {9, "case facts, major-case flag and integrity flags", kSqliteV9},
     {10, "supervision and cooperation: 督办 with progress reports, referrals, assistance requests, external parties, consultations", kSqliteV10},
     {11, "case-file review: supervisors' scores of closed cases against the checklist", kSqliteV11},
+    {15, "statistics: roll-ups of leads and cases by month, unit and labels", kSqliteV15},
 };
 
 }  // namespace
