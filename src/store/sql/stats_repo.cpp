@@ -1,6 +1,7 @@
 #include "store/sql/stats_repo.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "model/json.hpp"
@@ -9,6 +10,7 @@ namespace lj {
 
 using sql::Connection;
 using sql::Params;
+using sql::Row;
 using sql::Rows;
 
 namespace {
@@ -228,15 +230,19 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
       return {g};
     };
 
-    // Leads: the one-dimension margins when at most one label dimension is involved.
-    std::set<std::string> dims(filters.begin(), filters.end());
-    if (group_dim) dims.insert(group_dim->dim);
-    const bool margins = dims.size() <= 1;
-    ans.lead_table = margins ? "stats_lead_margins" : "stats_lead_rollup";
-    auto lead_sql = [&](bool grouped, Params& p) {
+    // Leads: the one-dimension margins when at most one label dimension is involved (the
+    // totals of a query grouped by a label involve only the filters).
+    auto dims_of = [&](bool grouped) {
+      std::set<std::string> dims(filters.begin(), filters.end());
+      if (grouped && group_dim) dims.insert(group_dim->dim);
+      return dims;
+    };
+    auto lead_sql = [&](bool grouped, bool margins, Params& p) {
+      const std::set<std::string> dims = dims_of(grouped);
       const std::string g = grouped ? group_select(margins) : "";
+      const std::string table = margins ? "stats_lead_margins" : "stats_lead_rollup";
       std::string sql = "SELECT " + (g.empty() ? std::string("''") : g) + ", SUM(r.leads) FROM " +
-                        ans.lead_table + " r" + scope;
+                        table + " r" + scope;
       p = base_params();
       if (margins) {
         const std::string dim = dims.empty() ? "all" : *dims.begin();
@@ -272,7 +278,9 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
     for (bool grouped : {false, true}) {
       if (grouped && q.group_by.empty()) break;
       Params p;
-      LJ_ASSIGN_OR_RETURN(Rows lr, c.query(lead_sql(grouped, p), p));
+      const bool margins = dims_of(grouped).size() <= 1;
+      ans.lead_table = margins ? "stats_lead_margins" : "stats_lead_rollup";
+      LJ_ASSIGN_OR_RETURN(Rows lr, c.query(lead_sql(grouped, margins, p), p));
       for (const auto& r : lr) {
         if (r.is_null(1)) continue;
         if (!grouped) ans.totals.leads += r.int64(1);
@@ -299,7 +307,7 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
         ans.groups.push_back({m, m, groups[m]});
         int y = std::stoi(m.substr(0, 4)), mo = std::stoi(m.substr(5, 2)) + 1;
         if (mo > 12) mo = 1, ++y;
-        char buf[16];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d", y, mo);
         m = buf;
       }
