@@ -149,8 +149,12 @@ void add_lead_margins(const std::array<std::string, 6>& key, int64_t n,
   margins[{"all", month, unit, ""}] += n;
   margins[{"source", month, unit, key[2]}] += n;
   margins[{"product_category", month, unit, key[3]}] += n;
-  for (const auto& a : split_labels(key[4])) margins[{"special_action", month, unit, a}] += n;
-  for (const auto& v : split_labels(key[5])) margins[{"violation", month, unit, v}] += n;
+  // A lead without special actions (violations) counts under the value "" of the dimension.
+  const auto actions = split_labels(key[4]), violations = split_labels(key[5]);
+  if (actions.empty()) margins[{"special_action", month, unit, ""}] += n;
+  for (const auto& a : actions) margins[{"special_action", month, unit, a}] += n;
+  if (violations.empty()) margins[{"violation", month, unit, ""}] += n;
+  for (const auto& v : violations) margins[{"violation", month, unit, v}] += n;
 }
 
 Status LeadRollupDelta::apply(Connection& c) const {
