@@ -32,6 +32,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_cooperation_routes(router_);
   add_document_routes(router_);
   add_review_routes(router_);
+  add_stats_routes(router_);
 }
 
 App::~App() = default;

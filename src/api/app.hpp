@@ -28,6 +28,9 @@ namespace lj::cases {
 struct IntegrityRules;  // cases/integrity.hpp
 class ReviewChecklist;
 }
+namespace lj::stats {
+struct SummaryDefinition;  // stats/summary.hpp
+}
 
 namespace lj::api {
 
@@ -62,6 +65,8 @@ struct AppConfig {
   std::shared_ptr<const documents::EvidencePolicy> evidence;
   // The case-file review checklist (data/review/checklist.json; null: the review routes answer 503).
   std::shared_ptr<const cases::ReviewChecklist> review_checklist;
+  // The campaign's special summary (data/stats/campaign-summary.json; null: its route answers 503).
+  std::shared_ptr<const stats::SummaryDefinition> stats_summary;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -128,6 +133,7 @@ void add_supervision_routes(Router& r);
 void add_cooperation_routes(Router& r);
 void add_document_routes(Router& r);  // api/routes_documents.cpp
 void add_review_routes(Router& r);    // api/routes_review.cpp
+void add_stats_routes(Router& r);     // api/routes_stats.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -21,6 +21,8 @@
 #include "model/audit.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
+#include "stats/maintenance.hpp"
+#include "stats/summary.hpp"
 #include "store/store.hpp"
 
 namespace lj::cli {
@@ -97,6 +99,7 @@ class Housekeeping {
       const int64_t now = system_clock().now();
       auto sessions = store_.delete_expired_sessions(format_time(now));
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
+      stats::rebuild_if_pending(store_);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
@@ -162,6 +165,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto checklist = cases::ReviewChecklist::load(data_dir);
   if (!checklist.ok()) return fail("case-file review checklist", checklist.status());
   app_cfg.review_checklist = std::make_shared<const cases::ReviewChecklist>(std::move(*checklist));
+  auto stats_summary = stats::SummaryDefinition::load(data_dir);
+  if (!stats_summary.ok()) return fail("statistics summary", stats_summary.status());
+  app_cfg.stats_summary = std::make_shared<const stats::SummaryDefinition>(std::move(*stats_summary));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;
