@@ -8,7 +8,7 @@
 #include <random>
 #include <sstream>
 
-#include "documents/pdf.hpp"
+#include "stats/pdf_table.hpp"
 
 namespace lj::stats {
 namespace {
@@ -107,36 +107,6 @@ Result<std::string> to_xlsx(const SummaryTable& t) {
   return bytes.str();
 }
 
-Result<std::string> to_pdf(const SummaryTable& t) {
-  documents::OfficialDocument doc;
-  doc.issuer = t.unit_name;
-  doc.title = t.title;
-  doc.number = t.period_label;
-  doc.subject = t.title + " " + t.period_label;
-  for (size_t r = 0; r < t.row_labels.size(); ++r) {
-    std::string value;
-    size_t c = 0;
-    for (const auto& g : t.groups) {
-      value += (value.empty() ? "" : "；") + g.label + "：";
-      bool first = true;
-      for (const auto& col : g.columns) {
-        const int64_t v = t.cells[r][c++];
-        value += (first ? "" : "，") + col.label + " " + (col.money ? wan_yuan(v) : std::to_string(v));
-        first = false;
-      }
-    }
-    doc.form.push_back({t.row_labels[r], value});
-  }
-  if (!t.typical_cases.empty()) {
-    doc.paragraphs.push_back("典型案例：");
-    for (const auto& c : t.typical_cases)
-      doc.paragraphs.push_back(c.case_no + " " + c.title + "（" + c.unit_name + (c.major ? "，大案要案" : "") +
-                               "），罚款" + wan_yuan(c.fines_fen) + "万元，货值" +
-                               wan_yuan(c.goods_value_fen) + "万元，违法所得" +
-                               wan_yuan(c.illegal_income_fen) + "万元。");
-  }
-  doc.signer = t.unit_name;
-  return documents::render_pdf(doc);
-}
+Result<std::string> to_pdf(const SummaryTable& t) { return summary_pdf(t); }
 
 }  // namespace lj::stats

@@ -14,7 +14,7 @@ namespace lj::stats {
 // typical cases. Money cells are numbers in 万元 with two decimals.
 Result<std::string> to_xlsx(const SummaryTable& t);
 
-// The summary as a PDF document: per row its figures under the group and column names, then the
+// The summary as a PDF table with the same merged header (stats/pdf_table.hpp), then the
 // typical cases.
 Result<std::string> to_pdf(const SummaryTable& t);
 
