@@ -313,7 +313,9 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
       }
     } else if (group_dim) {
       std::map<std::string, std::string> names;
-      LJ_ASSIGN_OR_RETURN(Rows codes, c.query("SELECT code, name_zh FROM codes"));
+      const std::string kind = q.group_by == "source" ? "lead_source" : q.group_by;
+      LJ_ASSIGN_OR_RETURN(Rows codes,
+                          c.query("SELECT code, name_zh FROM codes WHERE kind = ?", {kind}));
       for (const auto& r : codes) names[r.text(0)] = r.text(1);
       for (auto& [k, f] : groups) {
         if (!filters.empty() && group_dim->list && !filter_value(q, group_dim->dim).empty() &&
