@@ -63,7 +63,10 @@ test('new leads count in their month, unit, league and region at once', async ()
   assert.equal(bySource.cases_included, false);
   const combined = await stats(officer, q.combined);
   assert.equal(combined.totals.leads - before.combined.totals.leads, 3);
-  assert.equal(combined.answered_from, 'stats_lead_rollup');
+  assert.equal(combined.answered_from, 'stats_lead_margins'); // a pair of labels
+  const three = await stats(officer, `${q.combined}&violation=insufficient_content`);
+  assert.equal(three.answered_from, 'stats_lead_rollup'); // three labels: the full roll-up
+  assert.ok(three.totals.leads <= combined.totals.leads);
   const json = await stats(officer, 'period=2011');
   const csv = await officer.get('/api/v1/stats?period=2011&format=csv');
   assert.equal(csv.status, 200);

@@ -620,16 +620,19 @@ CREATE TABLE stats_lead_rollup (
   PRIMARY KEY (month, unit_code, source, product_category, special_actions, violations)
 );
 CREATE INDEX stats_lead_rollup_unit ON stats_lead_rollup(unit_code, month);
--- One dimension at a time (dim: all, source, product_category, special_action, violation; a
--- lead with two special actions counts once under each): the dashboard's figures.
+-- One or two dimensions at a time (dim: all, source, product_category, special_action,
+-- violation, or a pair such as source+special_action with value2 the second's; a lead with two
+-- special actions counts once under each): the dashboard's and the summary's figures.
 CREATE TABLE stats_lead_margins (
   month TEXT NOT NULL,
   unit_code TEXT NOT NULL,
   dim TEXT NOT NULL,
   value TEXT NOT NULL,
+  value2 TEXT NOT NULL,
   leads BIGINT NOT NULL,
-  PRIMARY KEY (dim, month, unit_code, value)
+  PRIMARY KEY (dim, month, unit_code, value, value2)
 );
+CREATE INDEX stats_lead_margins_value ON stats_lead_margins(dim, value, value2, month);
 CREATE TABLE stats_case_rows (
   case_id BIGINT PRIMARY KEY,
   unit_code TEXT NOT NULL,

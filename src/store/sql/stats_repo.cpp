@@ -58,7 +58,7 @@ constexpr const char* kCaseSums =
 // Everything the roll-ups should hold, computed from the base tables.
 struct Expected {
   std::map<std::array<std::string, 6>, int64_t> leads;
-  std::map<std::array<std::string, 4>, int64_t> margins;
+  std::map<sql::MarginKey, int64_t> margins;
   std::map<int64_t, sql::CaseStatsRow> case_rows;
   std::map<sql::CaseRollupKey, sql::CaseFigures> cases;
 };
@@ -97,9 +97,11 @@ Result<Expected> load_stored(Connection& c) {
     e.leads[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4),
              r.take_text(5)}] = r.int64(6);
   LJ_ASSIGN_OR_RETURN(Rows margins,
-                      c.query("SELECT dim, month, unit_code, value, leads FROM stats_lead_margins"));
+                      c.query("SELECT dim, month, unit_code, value, value2, leads FROM "
+                              "stats_lead_margins"));
   for (auto& r : margins)
-    e.margins[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3)}] = r.int64(4);
+    e.margins[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}] =
+        r.int64(5);
   LJ_ASSIGN_OR_RETURN(
       Rows rows,
       c.query("SELECT case_id, unit_code, product_category, special_actions, violations, "
@@ -217,11 +219,26 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
         if (path.rfind(k.path, 0) == 0) return k.code;
       return unit->code;
     };
+    // Leads: the margins when at most two label dimensions are involved (the totals of a query
+    // grouped by a label involve only the filters), in the canonical order of kStatsLabelDims;
+    // the first dimension's value is in column `value`, the second's in `value2`.
+    auto dims_of = [&](bool grouped) {
+      std::vector<std::string> dims;
+      for (const char* d : kStatsLabelDims)
+        if (!filter_value(q, d).empty() || (grouped && group_dim && q.group_by == d))
+          dims.push_back(d);
+      return dims;
+    };
+    auto margin_column = [](const std::vector<std::string>& dims, const std::string& dim) {
+      return dims.size() == 2 && dims[1] == dim ? std::string("r.value2") : std::string("r.value");
+    };
     // The grouping expression and how a grouped row maps to its group keys.
     auto group_select = [&](bool margins) -> std::string {
       if (q.group_by == "unit") return "u.path";
       if (q.group_by == "month") return "r.month";
-      if (group_dim) return margins ? "r.value" : std::string("r.") + group_dim->column;
+      if (group_dim)
+        return margins ? margin_column(dims_of(true), group_dim->dim)
+                       : std::string("r.") + group_dim->column;
       return "";
     };
     auto keys_of = [&](const std::string& g, bool margins) -> std::vector<std::string> {
@@ -229,28 +246,21 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
       if (group_dim && group_dim->list && !margins) return split_labels(g);
       return {g};
     };
-
-    // Leads: the one-dimension margins when at most one label dimension is involved (the
-    // totals of a query grouped by a label involve only the filters).
-    auto dims_of = [&](bool grouped) {
-      std::set<std::string> dims(filters.begin(), filters.end());
-      if (grouped && group_dim) dims.insert(group_dim->dim);
-      return dims;
-    };
     auto lead_sql = [&](bool grouped, bool margins, Params& p) {
-      const std::set<std::string> dims = dims_of(grouped);
+      const std::vector<std::string> dims = dims_of(grouped);
       const std::string g = grouped ? group_select(margins) : "";
       const std::string table = margins ? "stats_lead_margins" : "stats_lead_rollup";
       std::string sql = "SELECT " + (g.empty() ? std::string("''") : g) + ", SUM(r.leads) FROM " +
                         table + " r" + scope;
       p = base_params();
       if (margins) {
-        const std::string dim = dims.empty() ? "all" : *dims.begin();
+        std::string dim = dims.empty() ? "all" : dims[0];
+        if (dims.size() == 2) dim += "+" + dims[1];
         sql += " AND r.dim = ?";
         p.emplace_back(dim);
-        if (!filters.empty()) {
-          sql += " AND r.value = ?";
-          p.emplace_back(filter_value(q, filters[0]));
+        for (const auto& f : filters) {
+          sql += " AND " + margin_column(dims, f) + " = ?";
+          p.emplace_back(filter_value(q, f));
         }
       } else {
         for (const auto& f : filters) {
@@ -278,7 +288,7 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
     for (bool grouped : {false, true}) {
       if (grouped && q.group_by.empty()) break;
       Params p;
-      const bool margins = dims_of(grouped).size() <= 1;
+      const bool margins = dims_of(grouped).size() <= 2;
       ans.lead_table = margins ? "stats_lead_margins" : "stats_lead_rollup";
       LJ_ASSIGN_OR_RETURN(Rows lr, c.query(lead_sql(grouped, margins, p), p));
       for (const auto& r : lr) {
@@ -392,8 +402,8 @@ Result<StatsRepo::Rebuilt> StatsRepo::rebuild(const Actor& actor) {
     for (const auto& [k, n] : e.margins)
       if (n != 0)
         LJ_RETURN_IF_ERROR(c.exec("INSERT INTO stats_lead_margins (dim, month, unit_code, value, "
-                                  "leads) VALUES (?, ?, ?, ?, ?)",
-                                  {k[0], k[1], k[2], k[3], n}));
+                                  "value2, leads) VALUES (?, ?, ?, ?, ?, ?)",
+                                  {k[0], k[1], k[2], k[3], k[4], n}));
     for (const auto& [id, s] : e.case_rows)
       LJ_RETURN_IF_ERROR(c.exec(
           "INSERT INTO stats_case_rows (case_id, unit_code, product_category, special_actions, "

@@ -121,13 +121,13 @@ TEST_P(StatsRepoTest, LeadRollupsFollowInsertsEditsAndLabelCorrections) {
   EXPECT_EQ(actions["online_goods"], 1);
   EXPECT_EQ(by_action.totals.leads, 8);  // a lead with two actions counts once in the total
 
-  // Two filters go to the full roll-up, with the same answer as the base table.
+  // Two labels go to the pair margins, three to the full roll-up; both answer as the base table.
   StatsQuery two;
   two.source = "sampling";
   two.special_action = "agri_inputs";
   two.group_by = "month";
   StatsAnswer combined = query(kRegion, two);
-  EXPECT_EQ(combined.lead_table, "stats_lead_rollup");
+  EXPECT_EQ(combined.lead_table, "stats_lead_margins");
   EXPECT_FALSE(combined.cases_included);
   EXPECT_EQ(combined.totals.leads,
             base_count("source = 'sampling' AND special_actions LIKE '%,agri_inputs,%'"));
@@ -135,6 +135,24 @@ TEST_P(StatsRepoTest, LeadRollupsFollowInsertsEditsAndLabelCorrections) {
   EXPECT_EQ(combined.groups[4].key, "2018-05");
   EXPECT_EQ(combined.groups[4].figures.leads,
             base_count("source = 'sampling' AND received_at LIKE '2018-05%'"));
+
+  StatsQuery by_action_of_source;
+  by_action_of_source.source = "sampling";
+  by_action_of_source.group_by = "special_action";
+  StatsAnswer pair = query(kRegion, by_action_of_source);
+  EXPECT_EQ(pair.lead_table, "stats_lead_margins");
+  std::map<std::string, int64_t> pair_actions;
+  for (const auto& g : pair.groups) pair_actions[g.key] = g.figures.leads;
+  EXPECT_EQ(pair_actions["agri_inputs"],
+            base_count("source = 'sampling' AND special_actions LIKE '%,agri_inputs,%'"));
+  EXPECT_EQ(pair_actions["online_goods"], 0);
+  StatsQuery three = two;
+  three.violation = "insufficient_content";
+  StatsAnswer full = query(kRegion, three);
+  EXPECT_EQ(full.lead_table, "stats_lead_rollup");
+  EXPECT_EQ(full.totals.leads,
+            base_count("source = 'sampling' AND special_actions LIKE '%,agri_inputs,%' AND "
+                       "violations LIKE '%,insufficient_content,%'"));
 
   // A label correction moves the counts of its lead.
   ClassifyRepo classify(store_->sql());

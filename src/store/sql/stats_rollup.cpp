@@ -13,12 +13,13 @@ constexpr const char* kUpsertLeadRollup =
     "product_category, special_actions, violations) DO UPDATE SET leads = stats_lead_rollup.leads "
     "+ EXCLUDED.leads";
 constexpr const char* kUpsertLeadMargin =
-    "INSERT INTO stats_lead_margins (month, unit_code, dim, value, leads) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT (dim, month, unit_code, value) DO UPDATE SET leads = stats_lead_margins.leads + "
+    "INSERT INTO stats_lead_margins (dim, month, unit_code, value, value2, leads) VALUES (?, ?, ?, "
+    "?, ?, ?) ON CONFLICT (dim, month, unit_code, value, value2) DO UPDATE SET leads = "
+    "stats_lead_margins.leads + "
     "EXCLUDED.leads";
 constexpr const char* kDeleteEmptyLeadMargin =
     "DELETE FROM stats_lead_margins WHERE dim = ? AND month = ? AND unit_code = ? AND value = ? "
-    "AND leads = 0";
+    "AND value2 = ? AND leads = 0";
 constexpr const char* kDeleteEmptyLeadRollup =
     "DELETE FROM stats_lead_rollup WHERE month = ? AND unit_code = ? AND source = ? AND "
     "product_category = ? AND special_actions = ? AND violations = ? AND leads = 0";
@@ -143,27 +144,39 @@ void LeadRollupDelta::add(const Lead& lead, int64_t n) {
 }
 
 void add_lead_margins(const std::array<std::string, 6>& key, int64_t n,
-                      std::map<std::array<std::string, 4>, int64_t>& margins) {
+                      std::map<MarginKey, int64_t>& margins) {
   const std::string& month = key[0];
   const std::string& unit = key[1];
-  margins[{"all", month, unit, ""}] += n;
-  margins[{"source", month, unit, key[2]}] += n;
-  margins[{"product_category", month, unit, key[3]}] += n;
   // A lead without special actions (violations) counts under the value "" of the dimension.
-  const auto actions = split_labels(key[4]), violations = split_labels(key[5]);
-  if (actions.empty()) margins[{"special_action", month, unit, ""}] += n;
-  for (const auto& a : actions) margins[{"special_action", month, unit, a}] += n;
-  if (violations.empty()) margins[{"violation", month, unit, ""}] += n;
-  for (const auto& v : violations) margins[{"violation", month, unit, v}] += n;
+  auto values = [](const std::string& list) {
+    auto v = split_labels(list);
+    if (v.empty()) v.emplace_back();
+    return v;
+  };
+  const std::pair<std::string, std::vector<std::string>> dims[] = {
+      {"source", {key[2]}},
+      {"product_category", {key[3]}},
+      {"special_action", values(key[4])},
+      {"violation", values(key[5])}};
+  margins[{"all", month, unit, "", ""}] += n;
+  for (size_t i = 0; i < std::size(dims); ++i) {
+    for (const auto& a : dims[i].second) margins[{dims[i].first, month, unit, a, ""}] += n;
+    for (size_t j = i + 1; j < std::size(dims); ++j)
+      for (const auto& a : dims[i].second)
+        for (const auto& b : dims[j].second)
+          margins[{dims[i].first + "+" + dims[j].first, month, unit, a, b}] += n;
+  }
 }
 
 Status LeadRollupDelta::apply(Connection& c) const {
-  std::map<std::array<std::string, 4>, int64_t> margins;
+  std::map<MarginKey, int64_t> margins;
   for (const auto& [k, n] : counts_) add_lead_margins(k, n, margins);
   for (const auto& [k, n] : margins) {
     if (n == 0) continue;
     Params key(k.begin(), k.end());
-    LJ_RETURN_IF_ERROR(c.exec(kUpsertLeadMargin, {k[1], k[2], k[0], k[3], n}));
+    Params row = key;
+    row.emplace_back(n);
+    LJ_RETURN_IF_ERROR(c.exec(kUpsertLeadMargin, row));
     if (n < 0) LJ_RETURN_IF_ERROR(c.exec(kDeleteEmptyLeadMargin, key));
   }
   for (const auto& [k, n] : counts_) {

@@ -36,10 +36,13 @@ class LeadRollupDelta {
   std::map<std::array<std::string, 6>, int64_t> counts_;
 };
 
-// The one-dimension margins of `n` leads with the roll-up key `key` (month, unit, source,
-// category, special actions, violations), keyed (dim, month, unit, value).
+// The margins of `n` leads with the roll-up key `key` (month, unit, source, category, special
+// actions, violations), keyed (dim, month, unit, value, value2): "all"; each label dimension
+// (value2 ""); each pair of them in the order source, product_category, special_action,
+// violation ("source+special_action": value the source, value2 the special action).
+using MarginKey = std::array<std::string, 5>;
 void add_lead_margins(const std::array<std::string, 6>& key, int64_t n,
-                      std::map<std::array<std::string, 4>, int64_t>& margins);
+                      std::map<MarginKey, int64_t>& margins);
 
 // What one case contributes to stats_case_rollup. Months are "YYYY-MM" (Shanghai time); an
 // empty month: the event has not happened. Money in fen.
