@@ -1,6 +1,7 @@
 #include "store/sql/stats_repo.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 
@@ -55,22 +56,59 @@ constexpr const char* kCaseSums =
     "SUM(r.closed_within_deadline), SUM(r.fines_fen), SUM(r.goods_value_fen), "
     "SUM(r.illegal_income_fen)";
 
-// Everything the roll-ups should hold, computed from the base tables.
-struct Expected {
+// What the lead roll-ups hold for one month, and what the case roll-ups hold. Leads are handled
+// a month at a time so that rebuild and verify need memory for one month's keys only (at ten
+// million leads the full roll-up has millions of rows).
+struct LeadPart {
   std::map<std::array<std::string, 6>, int64_t> leads;
   std::map<sql::MarginKey, int64_t> margins;
+};
+struct CasePart {
   std::map<int64_t, sql::CaseStatsRow> case_rows;
   std::map<sql::CaseRollupKey, sql::CaseFigures> cases;
 };
 
-Result<Expected> compute_expected(Connection& c) {
-  Expected e;
+std::string next_month(const std::string& m) {
+  int y = std::stoi(m.substr(0, 4)), mo = std::stoi(m.substr(5, 2)) + 1;
+  if (mo > 12) mo = 1, ++y;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", y, mo);
+  return buf;
+}
+
+bool is_month(const std::string& m) {
+  return m.size() == 7 && m[4] == '-' && std::isdigit(static_cast<unsigned char>(m[0])) &&
+         std::isdigit(static_cast<unsigned char>(m[5])) && std::isdigit(static_cast<unsigned char>(m[6]));
+}
+
+// Every month from the earliest to the latest in the leads and the lead roll-ups.
+Result<std::vector<std::string>> lead_months(Connection& c) {
+  std::string lo, hi;
+  for (const char* sql : {"SELECT MIN(substr(received_at, 1, 7)), MAX(substr(received_at, 1, 7)) FROM leads",
+                          "SELECT MIN(month), MAX(month) FROM stats_lead_rollup",
+                          "SELECT MIN(month), MAX(month) FROM stats_lead_margins"}) {
+    LJ_ASSIGN_OR_RETURN(Rows r, c.query(sql));
+    if (r.empty() || r[0].is_null(0)) continue;
+    const std::string a = r[0].text(0), b = r[0].text(1);
+    if (!is_month(a) || !is_month(b)) return Status::Internal("a month that is not YYYY-MM: " + a + " / " + b);
+    if (lo.empty() || a < lo) lo = a;
+    if (hi.empty() || b > hi) hi = b;
+  }
+  std::vector<std::string> out;
+  for (std::string m = lo; !m.empty() && m <= hi; m = next_month(m)) out.push_back(m);
+  return out;
+}
+
+Result<LeadPart> expected_leads(Connection& c, const std::string& month) {
+  LeadPart e;
   LJ_ASSIGN_OR_RETURN(
       Rows rows,
       c.query("SELECT substr(received_at, 1, 7), unit_code, source, "
               "COALESCE(product_category, ''), special_actions, violations, COUNT(*) FROM leads "
+              "WHERE received_at >= ? AND received_at < ? "
               "GROUP BY substr(received_at, 1, 7), unit_code, source, "
-              "COALESCE(product_category, ''), special_actions, violations"));
+              "COALESCE(product_category, ''), special_actions, violations",
+              {month, month + "-99"}));
   for (auto& r : rows) {
     std::array<std::string, 6> k{r.take_text(0), r.take_text(1), r.take_text(2),
                                  r.take_text(3), r.take_text(4), r.take_text(5)};
@@ -78,6 +116,30 @@ Result<Expected> compute_expected(Connection& c) {
     sql::add_lead_margins(k, n, e.margins);
     e.leads[std::move(k)] += n;
   }
+  return e;
+}
+
+Result<LeadPart> stored_leads(Connection& c, const std::string& month) {
+  LeadPart e;
+  LJ_ASSIGN_OR_RETURN(Rows leads, c.query("SELECT month, unit_code, source, product_category, "
+                                          "special_actions, violations, leads FROM "
+                                          "stats_lead_rollup WHERE month = ?",
+                                          {month}));
+  for (auto& r : leads)
+    e.leads[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4),
+             r.take_text(5)}] = r.int64(6);
+  LJ_ASSIGN_OR_RETURN(Rows margins,
+                      c.query("SELECT dim, month, unit_code, value, value2, leads FROM "
+                              "stats_lead_margins WHERE month = ?",
+                              {month}));
+  for (auto& r : margins)
+    e.margins[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}] =
+        r.int64(5);
+  return e;
+}
+
+Result<CasePart> expected_cases(Connection& c) {
+  CasePart e;
   LJ_ASSIGN_OR_RETURN(auto case_rows, sql::compute_case_stats(c, std::nullopt));
   for (auto& s : case_rows) {
     sql::add_case_figures(s, 1, e.cases);
@@ -89,19 +151,8 @@ Result<Expected> compute_expected(Connection& c) {
   return e;
 }
 
-Result<Expected> load_stored(Connection& c) {
-  Expected e;
-  LJ_ASSIGN_OR_RETURN(Rows leads, c.query("SELECT month, unit_code, source, product_category, "
-                                          "special_actions, violations, leads FROM stats_lead_rollup"));
-  for (auto& r : leads)
-    e.leads[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4),
-             r.take_text(5)}] = r.int64(6);
-  LJ_ASSIGN_OR_RETURN(Rows margins,
-                      c.query("SELECT dim, month, unit_code, value, value2, leads FROM "
-                              "stats_lead_margins"));
-  for (auto& r : margins)
-    e.margins[{r.take_text(0), r.take_text(1), r.take_text(2), r.take_text(3), r.take_text(4)}] =
-        r.int64(5);
+Result<CasePart> stored_cases(Connection& c) {
+  CasePart e;
   LJ_ASSIGN_OR_RETURN(
       Rows rows,
       c.query("SELECT case_id, unit_code, product_category, special_actions, violations, "
@@ -390,20 +441,25 @@ Result<std::vector<TypicalCase>> StatsRepo::typical_cases(const Actor& actor,
 Result<StatsRepo::Rebuilt> StatsRepo::rebuild(const Actor& actor) {
   Rebuilt out;
   Status st = store_.write([&](Connection& c) -> Status {
-    LJ_ASSIGN_OR_RETURN(Expected e, compute_expected(c));
+    LJ_ASSIGN_OR_RETURN(std::vector<std::string> months, lead_months(c));
     for (const char* t : {"stats_lead_rollup", "stats_lead_margins", "stats_case_rows",
                           "stats_case_rollup"})
       LJ_RETURN_IF_ERROR(c.exec(std::string("DELETE FROM ") + t));
-    for (const auto& [k, n] : e.leads)
-      LJ_RETURN_IF_ERROR(c.exec("INSERT INTO stats_lead_rollup (month, unit_code, source, "
-                                "product_category, special_actions, violations, leads) VALUES "
-                                "(?, ?, ?, ?, ?, ?, ?)",
-                                {k[0], k[1], k[2], k[3], k[4], k[5], n}));
-    for (const auto& [k, n] : e.margins)
-      if (n != 0)
+    for (const std::string& month : months) {
+      LJ_ASSIGN_OR_RETURN(LeadPart e, expected_leads(c, month));
+      for (const auto& [k, n] : e.leads)
+        LJ_RETURN_IF_ERROR(c.exec("INSERT INTO stats_lead_rollup (month, unit_code, source, "
+                                  "product_category, special_actions, violations, leads) VALUES "
+                                  "(?, ?, ?, ?, ?, ?, ?)",
+                                  {k[0], k[1], k[2], k[3], k[4], k[5], n}));
+      for (const auto& [k, n] : e.margins)
         LJ_RETURN_IF_ERROR(c.exec("INSERT INTO stats_lead_margins (dim, month, unit_code, value, "
                                   "value2, leads) VALUES (?, ?, ?, ?, ?, ?)",
                                   {k[0], k[1], k[2], k[3], k[4], n}));
+      out.lead_rows += static_cast<int64_t>(e.leads.size());
+      out.margin_rows += static_cast<int64_t>(e.margins.size());
+    }
+    LJ_ASSIGN_OR_RETURN(CasePart e, expected_cases(c));
     for (const auto& [id, s] : e.case_rows)
       LJ_RETURN_IF_ERROR(c.exec(
           "INSERT INTO stats_case_rows (case_id, unit_code, product_category, special_actions, "
@@ -423,8 +479,8 @@ Result<StatsRepo::Rebuilt> StatsRepo::rebuild(const Actor& actor) {
           p));
     }
     LJ_RETURN_IF_ERROR(c.exec("DELETE FROM stats_state WHERE name = 'rebuild_pending'"));
-    out = {static_cast<int64_t>(e.leads.size()), static_cast<int64_t>(e.margins.size()),
-           static_cast<int64_t>(e.case_rows.size()), static_cast<int64_t>(e.cases.size())};
+    out.case_rows = static_cast<int64_t>(e.case_rows.size());
+    out.case_rollup_rows = static_cast<int64_t>(e.cases.size());
     return store_.audit(c, actor, "stats.rebuild", "stats", "rollups", nullptr,
                         Json{{"lead_rows", out.lead_rows}, {"margin_rows", out.margin_rows},
                              {"case_rows", out.case_rows},
@@ -439,11 +495,16 @@ Result<std::vector<std::string>> StatsRepo::verify(size_t max) {
   Status st = store_.read([&](Connection& c) -> Status {
     // One snapshot for both sides.
     return sql::in_transaction(c, false, [&]() -> Status {
-      LJ_ASSIGN_OR_RETURN(Expected want, compute_expected(c));
-      LJ_ASSIGN_OR_RETURN(Expected have, load_stored(c));
       auto count = [](const auto& k, int64_t n) { return join_key(k) + "=" + std::to_string(n); };
-      diff_maps("stats_lead_rollup", have.leads, want.leads, max, out, count);
-      diff_maps("stats_lead_margins", have.margins, want.margins, max, out, count);
+      LJ_ASSIGN_OR_RETURN(std::vector<std::string> months, lead_months(c));
+      for (const std::string& month : months) {
+        LJ_ASSIGN_OR_RETURN(LeadPart want, expected_leads(c, month));
+        LJ_ASSIGN_OR_RETURN(LeadPart have, stored_leads(c, month));
+        diff_maps("stats_lead_rollup", have.leads, want.leads, max, out, count);
+        diff_maps("stats_lead_margins", have.margins, want.margins, max, out, count);
+      }
+      LJ_ASSIGN_OR_RETURN(CasePart want, expected_cases(c));
+      LJ_ASSIGN_OR_RETURN(CasePart have, stored_cases(c));
       diff_maps("stats_case_rows", have.case_rows, want.case_rows, max, out,
                 [](int64_t id, const sql::CaseStatsRow& s) {
                   return "case " + std::to_string(id) + " " + s.filed_month + "/" +
