@@ -238,6 +238,12 @@ Result<StatsAnswer> StatsRepo::query(const Actor& actor, const StatsQuery& q) {
     if (!unit.ok() || unit->path.rfind(actor.unit_path, 0) != 0)
       return Status::NotFound("no unit with code " + code);
     ans.unit = *unit;
+    LJ_ASSIGN_OR_RETURN(Rows pending,
+                        c.query("SELECT 1 FROM stats_state WHERE name = 'rebuild_pending'"));
+    if (!pending.empty())
+      return Status{Code::kUnavailable,
+                    "the statistics are being built after the upgrade to migration 15 (the "
+                    "server does it in its housekeeping; or run `lijian stats rebuild`)"};
     // Scope in SQL: the actor's subtree, then the chosen unit's.
     const std::string scope =
         " JOIN units u ON u.code = r.unit_code WHERE u.path LIKE ? AND u.path LIKE ? AND "

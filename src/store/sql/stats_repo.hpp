@@ -60,6 +60,7 @@ class StatsRepo {
  public:
   explicit StatsRepo(SqlStore& store) : store_(store) {}
 
+  // kUnavailable while migration 15's first rebuild is pending (the roll-ups would be partial).
   Result<StatsAnswer> query(const Actor& actor, const StatsQuery& q);
 
   // The `limit` cases filed or closed in the period under the unit: major cases first, then by

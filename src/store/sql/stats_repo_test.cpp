@@ -175,8 +175,18 @@ TEST_P(StatsRepoTest, LeadRollupsFollowInsertsEditsAndLabelCorrections) {
   EXPECT_EQ(repo_->query(kHongshan, other).status().code(),
             Code::kNotFound);
 
+  // A database upgraded with data answers unavailable until its first rebuild.
+  ASSERT_TRUE(store_->sql()
+                  .write([](sql::Connection& c) {
+                    return c.exec("INSERT INTO stats_state (name, value) VALUES ('rebuild_pending', '1')");
+                  })
+                  .ok());
+  EXPECT_EQ(repo_->query(kRegion, other).status().code(), Code::kUnavailable);
+  EXPECT_TRUE(*repo_->rebuild_pending());
+
   // Rebuild is idempotent and leaves the same figures.
   ASSERT_TRUE(repo_->rebuild(Actor::system("test")).ok());
+  EXPECT_FALSE(*repo_->rebuild_pending());
   ASSERT_TRUE(repo_->rebuild(Actor::system("test")).ok());
   expect_in_step();
   EXPECT_EQ(query(kRegion, {}).totals.leads, 9);
