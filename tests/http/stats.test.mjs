@@ -81,6 +81,7 @@ test('a case counts when filed, transferred and closed, with the money of its fa
   const s0 = await stats(leader, q);
   const lead = await createLead(officer, { text: '销售以次充好的电线电缆', product_category: 'wire_cable' });
   const c = await openCase(officer, lead.id, { title: '销售不合格电线电缆案' });
+  assert.equal((await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`)).status, 201);
   await act(leader, c.id, 'file', { reason: '涉嫌销售不合格产品' });
   let s = await stats(leader, q);
   assert.equal(s.totals.filed - s0.totals.filed, 1);
@@ -92,7 +93,7 @@ test('a case counts when filed, transferred and closed, with the money of its fa
   let r = await officer.req('PUT', `/api/v1/cases/${c.id}/facts`, { body: { facts } });
   assert.equal(r.status, 200, r.text);
   await act(officer, c.id, 'start_investigation');
-  await act(officer, c.id, 'propose_transfer', { reason: '货值金额超过五万元', proposed_by: '承办人' });
+  await act(officer, c.id, 'propose_transfer', { reason: '货值金额超过五万元', proposed_by: ['承办人甲', '承办人乙'] });
   await act(leader, c.id, 'approve_transfer', { police_authority: '赤峰市公安局松山区分局', transfer_no: uniq('移') });
   await act(leader, c.id, 'close', { closing_report: '已移送公安机关' });
   s = await stats(leader, q);

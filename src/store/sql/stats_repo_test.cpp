@@ -6,6 +6,7 @@
 
 #include "cases/case_actions.hpp"
 #include "cases/integrity_eval.hpp"
+#include "store/sql/case_documents_testing.hpp"
 #include "store/sql/case_facts_repo.hpp"
 #include "store/sql/case_procedure_repo.hpp"
 #include "store/sql/classify_repo.hpp"
@@ -200,6 +201,8 @@ TEST_P(StatsRepoTest, CaseFiguresFollowTransitionsAndFacts) {
   expect_in_step();
   EXPECT_EQ(query(kRegion, {}).totals.filed, 0);  // waiting for filing
   const Actor leader = actor_at("150404", "/150000/150400/150404/", Role::kLeader, 5);
+  // Filing needs the 立案审批表 on file (docs/case-procedure.md).
+  ASSERT_TRUE(testing::put_test_document(store_->sql(), kSongshan, id, "filing_approval").ok());
   ASSERT_TRUE(act(leader, id, "file", {{"reason", "涉嫌销售不合格产品"}}).ok());
   expect_in_step();
   EXPECT_EQ(query(kRegion, {}).totals.filed, 1);
@@ -217,7 +220,7 @@ TEST_P(StatsRepoTest, CaseFiguresFollowTransitionsAndFacts) {
   expect_in_step();
   ASSERT_TRUE(act(kSongshan, id, "start_investigation").ok());
   ASSERT_TRUE(act(kSongshan, id, "propose_transfer",
-                  {{"reason", "销售金额达到追诉标准"}, {"proposed_by", "甲、乙"}})
+                  {{"reason", "销售金额达到追诉标准"}, {"proposed_by", {"甲", "乙"}}})
                   .ok());
   ASSERT_TRUE(act(kLeague, id, "approve_transfer",
                   {{"police_authority", "赤峰市公安局松山区分局"}, {"transfer_no", "松市监移〔2018〕1号"}})
