@@ -13,14 +13,18 @@ namespace lj::refdata {
 
 struct CampaignSummary {
   int filed = 0, not_filed = 0, decided = 0, transferred = 0, closed = 0, published = 0;
+  int supervised = 0, listed = 0, typical_cases = 0;
 };
 
 // Runs after load_demo and documents::keep_filing_forms on the store at `db_url` (opened anew
-// with a clock the steps set). Only cases in filing_review opened in 2018 in the units of the
-// demo officers (150404, 150402, 150102) are taken, each by its unit's officer and the leader
-// above it; which steps a case gets is decided by a hash of its case number and `seed`.
-// Idempotent: a case no longer in filing_review is left alone, so a second run adds nothing.
-// PDFs of the decisions are written to `attachments_dir`.
+// with a clock the steps set). Only cases in filing_review opened in 2018 of 新城区 (150102) and
+// of the counties of 赤峰 (150400) but two left zero-case (150421, 150424) are taken, each by an
+// officer of its unit (demo_officer_<code> is created where the demo has none) and the leader
+// above it; which steps a case gets is decided by a hash of its case number and `seed`. The
+// league supervises two cases, one party is listed as seriously dishonest, one decision is also
+// published as a typical case. Idempotent: a case no longer in filing_review is left alone and
+// existing users are kept, so a second run adds nothing. PDFs of the decisions are written to
+// `attachments_dir`.
 Result<CampaignSummary> run_demo_campaign(const std::string& db_url, const std::string& data_dir,
                                           const std::string& attachments_dir, uint64_t seed = 2018);
 
