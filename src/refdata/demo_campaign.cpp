@@ -10,6 +10,7 @@
 #include "cases/dishonesty.hpp"
 #include "cases/integrity.hpp"
 #include "cases/integrity_eval.hpp"
+#include "cases/review.hpp"
 #include "cases/supervision.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -24,6 +25,7 @@
 #include "store/sql/case_facts_repo.hpp"
 #include "store/sql/case_procedure_repo.hpp"
 #include "store/sql/disclosure_repo.hpp"
+#include "store/sql/review_repo.hpp"
 #include "store/store.hpp"
 
 namespace lj::refdata {
@@ -77,6 +79,8 @@ struct Walker {
   DisclosureRepo disclosure_repo;
   CaseDocumentsRepo documents_repo;
   SupervisionRepo supervisions;
+  CaseReviewRepo reviews;
+  std::optional<cases::ReviewChecklist> checklist;
   DishonestyRepo dishonesty_repo;
   const cases::DishonestyRules& dishonesty;
 
@@ -95,8 +99,32 @@ struct Walker {
         disclosure_repo(s.sql()),
         documents_repo(s.sql()),
         supervisions(s.sql()),
+        reviews(s.sql()),
         dishonesty_repo(s.sql()),
         dishonesty(hr) {}
+
+  // The case-file review (案卷评查) of a closed case by the leader above its unit, as
+  // POST /api/v1/cases/{id}/reviews stores it: every item of the checklist scored, a few points
+  // taken off where `b` says so.
+  Status review(const Actor& leader, int64_t case_id, int b) {
+    Json items = Json::array();
+    int index = 0;
+    for (const auto& g : checklist->groups())
+      for (const auto& it : g.items) {
+        const bool short_of = (b + index++) % 6 == 0;
+        const int score = short_of ? std::max(0, it.points - 2) : it.points;
+        items.push_back(Json{
+            {"item", it.code}, {"score", score}, {"comment", short_of ? "文书填写不够规范" : ""}});
+      }
+    LJ_ASSIGN_OR_RETURN(cases::ReviewScores scores,
+                        checklist->score(Json{{"items", items}, {"comment", "案卷材料基本齐全"}}));
+    return reviews
+        .submit(
+            leader, case_id,
+            [&](const Case& c) { return cases::may_review(leader, c, *checklist); }, scores,
+            checklist->version(), checklist->max_total())
+        .status();
+  }
 
   // The listing of a case's party, as POST /api/v1/dishonesty proposes it.
   Result<int64_t> propose_listing(const Actor& actor, int64_t case_id) {
@@ -227,6 +255,7 @@ Result<CampaignSummary> run_demo_campaign(const std::string& db_url, const std::
                       disclose::DisclosureRules::load(data_dir));
   LJ_ASSIGN_OR_RETURN(cases::DishonestyRules dishonesty, cases::DishonestyRules::load(data_dir));
   Walker w(*store, clock, procedure, calendar, integrity, disclosure, dishonesty, attachments_dir);
+  LJ_ASSIGN_OR_RETURN(w.checklist, cases::ReviewChecklist::load(data_dir));
 
   std::map<std::string, Actor> actors;
   auto actor_of = [&](const std::string& username) -> Result<Actor> {
@@ -470,6 +499,8 @@ Result<CampaignSummary> run_demo_campaign(const std::string& db_url, const std::
       LJ_RETURN_IF_ERROR(
           w.supervisions.close(leader, *supervision, "案件已依法作出处罚决定并执行完毕，督办结束")
               .status());
+    // The league (or the region) reviews the closed case's file ten days later.
+    if (at(90 + late_filing)) LJ_RETURN_IF_ERROR(w.review(leader, p.id, b));
     if (to_publish && late && at(101 + late_filing)) {
       LJ_RETURN_IF_ERROR(w.publish(leader, p.id));
       ++sum.published;

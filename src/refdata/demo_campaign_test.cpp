@@ -96,6 +96,7 @@ TEST_P(DemoCampaignTest, TheYearGoesThroughTheProcedureOnce) {
             sum->decided);
   EXPECT_EQ(count("SELECT COUNT(*) FROM case_progress WHERE decision = 'transfer'"), 2);
   EXPECT_EQ(count("SELECT COUNT(*) FROM dishonesty_listings WHERE status = 'listed'"), 1);
+  EXPECT_GT(count("SELECT COUNT(*) FROM case_reviews"), 0);
   EXPECT_EQ(count("SELECT COUNT(*) FROM publications WHERE kind = 'typical_case' AND status = "
                   "'published'"),
             1);
