@@ -68,7 +68,6 @@ int bucket(const std::string& case_no, uint64_t seed) {
 
 struct Walker {
   Store& store;
-  StepClock& clock;
   const cases::Procedure& procedure;
   const calendar::WorkCalendar& calendar;
   const cases::IntegrityRules& integrity;
@@ -84,11 +83,10 @@ struct Walker {
   DishonestyRepo dishonesty_repo;
   const cases::DishonestyRules& dishonesty;
 
-  Walker(Store& s, StepClock& c, const cases::Procedure& p, const calendar::WorkCalendar& cal,
+  Walker(Store& s, const cases::Procedure& p, const calendar::WorkCalendar& cal,
          const cases::IntegrityRules& ir, const disclose::DisclosureRules& dr,
          const cases::DishonestyRules& hr, std::string dir)
       : store(s),
-        clock(c),
         procedure(p),
         calendar(cal),
         integrity(ir),
@@ -254,7 +252,7 @@ Result<CampaignSummary> run_demo_campaign(const std::string& db_url, const std::
   LJ_ASSIGN_OR_RETURN(disclose::DisclosureRules disclosure,
                       disclose::DisclosureRules::load(data_dir));
   LJ_ASSIGN_OR_RETURN(cases::DishonestyRules dishonesty, cases::DishonestyRules::load(data_dir));
-  Walker w(*store, clock, procedure, calendar, integrity, disclosure, dishonesty, attachments_dir);
+  Walker w(*store, procedure, calendar, integrity, disclosure, dishonesty, attachments_dir);
   LJ_ASSIGN_OR_RETURN(w.checklist, cases::ReviewChecklist::load(data_dir));
 
   std::map<std::string, Actor> actors;
