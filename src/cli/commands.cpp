@@ -24,6 +24,7 @@
 #include "documents/evidence.hpp"
 #include "evaluate/scheme.hpp"
 #include "documents/filing_forms.hpp"
+#include "refdata/demo_campaign.hpp"
 #include "http/server.hpp"
 #include "model/audit.hpp"
 #include "refdata/campaign.hpp"
@@ -261,6 +262,15 @@ int run_demo(const Common& c, const DemoOptions& o) {
   }
   auto forms = documents::keep_filing_forms(**store, Actor::system("demo"), attachments);
   if (!forms.ok()) return fail("demo documents", forms.status());
+  // A share of the 2018 cases taken through the procedure (docs/evaluation.md, "The demo").
+  auto campaign = refdata::run_demo_campaign(c.db, dir, attachments, opts.seed);
+  if (!campaign.ok()) return fail("demo campaign", campaign.status());
+  const auto& y = *campaign;
+  std::cout << "Demo cases of 2018 taken through the procedure: " << y.filed << " filed, "
+            << y.not_filed << " not filed, " << y.decided << " decided, " << y.closed
+            << " closed, " << y.transferred << " transferred, " << y.published
+            << " decisions published, " << y.supervised << " supervised, " << y.listed
+            << " listed, " << y.typical_cases << " typical case\n";
   std::cout << "Demo accounts (DEMO ONLY — fixed passwords, never use in production):\n";
   for (const auto& a : *accounts) {
     std::cout << "  " << a.username << "  password " << a.password << "  role " << role_name(a.role)

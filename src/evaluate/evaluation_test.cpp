@@ -227,10 +227,10 @@ TEST(Scheme, TheShippedSchemeLoadsAndWeighs100) {
   ASSERT_TRUE(s.ok()) << s.status().to_string();
   EXPECT_DOUBLE_EQ(s->total_weight(), 100);
   EXPECT_EQ(s->moving_average_periods, 3);
-  bool disclosure = false;
+  double disclosure = 0;
   for (const auto& i : s->indicators)
-    if (i.measure == "disclosure_on_time") disclosure = i.weight == 0;
-  EXPECT_TRUE(disclosure) << "disclosure on time stays weighted 0 until its source is wired";
+    if (i.measure == "disclosure_on_time") disclosure = i.weight;
+  EXPECT_DOUBLE_EQ(disclosure, 10) << "disclosure on time is wired (evaluation_repo.cpp)";
 }
 
 TEST(Scheme, ErrorsNameTheEntry) {

@@ -40,11 +40,11 @@ function pdfText(bytes, name) {
   }
 }
 
-test('the scheme: weights add up to 100, disclosure on time weighs 0 until it is wired', async () => {
+test('the scheme: weights add up to 100, disclosure on time weighs 10', async () => {
   const r = await officer.get('/api/v1/evaluation/scheme');
   assert.equal(r.status, 200, r.text);
   assert.equal(r.json.indicators.reduce((s, i) => s + i.weight, 0), 100);
-  assert.equal(r.json.indicators.find((i) => i.measure === 'disclosure_on_time').weight, 0);
+  assert.equal(r.json.indicators.find((i) => i.measure === 'disclosure_on_time').weight, 10);
   assert.equal(r.json.declining.vs_last_year.min_drop_percent, 30);
 });
 

@@ -18,8 +18,8 @@
 
 namespace lj {
 
-// Disclosure on time per unit path, read from the publications of the disclosure feature when it
-// is present: penalty decisions of the period that were due for publication, and those published
+// Disclosure on time per unit path, read from the publications of the disclosure feature:
+// penalty decisions of the period that were due for publication, and those published
 // within the statutory period. Called inside the evaluation's read with the subtree's path prefix
 // (already in the actor's scope) and the period's days. An empty source leaves the indicator null.
 struct DisclosurePathCount {
@@ -29,9 +29,10 @@ struct DisclosurePathCount {
 using DisclosureSource = std::function<Result<std::vector<DisclosurePathCount>>(
     sql::Connection& c, const std::string& path_prefix, const std::string& from,
     const std::string& to)>;
-// The disclosure source the application uses (store/sql/evaluation_repo.cpp): none until the
-// publications of the disclosure feature are merged, so the indicator reads null and the scheme
-// weighs it 0. Wiring it is this one function.
+// The disclosure source the application uses (store/sql/evaluation_repo.cpp): the decision
+// publications (migration 14) whose due day falls in the period, and those of them published on
+// or before their due day; publications of revoked decisions are not due. A unit with none due
+// reads null for the indicator.
 DisclosureSource disclosure_source();
 
 struct StoredReport {

@@ -357,6 +357,87 @@ TEST_P(EvaluationRepoTest, ScheduledProductionOnTheFirstWorkingDayOnce) {
   for (const auto& r : *listed) EXPECT_EQ(r.origin, "schedule");
 }
 
+// Disclosure on time (disclosure_source(), the publications of migration 14), period 2018-05:
+//   松山: P1 decision due 05-10, published 05-09            → due, on time
+//         P2 decision due 05-20, published 05-21            → due, late
+//         P3 decision due 05-31, still pending_review       → due, not published
+//         P4 decision due 05-25, published 05-25 23:30      → due, on time (the due day itself)
+//         P5 decision due 05-15, withdrawn: decision revoked → not due
+//         P6 typical case due 05-12, published              → not a decision, not counted
+//         P7 decision due 06-01, published 05-30            → due in June, not in May
+//   红山: P8 decision due 05-08, published 05-02            → due, on time
+// By hand: 松山 due 4, on time 2 (P1, P4): 0.5; 红山 1 of 1: 1.0; 赤峰 (league) 5 and 3: 0.6.
+// June: 松山 1 of 1 (P7); 红山 none due: null. The scheme weighs the indicator 10: 松山's points
+// are 10 × 0.5 ÷ 1.0 (红山 is best) = 5.
+TEST_P(EvaluationRepoTest, DisclosureOnTimeFromPublications) {
+  struct Pub {
+    const char* no;
+    Actor at;
+    const char* kind;
+    const char* status;
+    const char* due;
+    const char* published;  // "" none
+    bool revoked;
+  };
+  const Pub pubs[] = {
+      {"P1", kSongshan, "decision", "published", "2018-05-10", "2018-05-09T10:00:00+08:00", false},
+      {"P2", kSongshan, "decision", "published", "2018-05-20", "2018-05-21T09:00:00+08:00", false},
+      {"P3", kSongshan, "decision", "pending_review", "2018-05-31", "", false},
+      {"P4", kSongshan, "decision", "published", "2018-05-25", "2018-05-25T23:30:00+08:00", false},
+      {"P5", kSongshan, "decision", "withdrawn", "2018-05-15", "", true},
+      {"P6", kSongshan, "typical_case", "published", "2018-05-12", "2018-05-11T10:00:00+08:00",
+       false},
+      {"P7", kSongshan, "decision", "published", "2018-06-01", "2018-05-30T10:00:00+08:00", false},
+      {"P8", kHongshan, "decision", "published", "2018-05-08", "2018-05-02T10:00:00+08:00", false},
+  };
+  for (const auto& p : pubs) {
+    const int64_t case_id = insert(
+        "INSERT INTO cases (case_no, unit_code, unit_path, status, title, is_major, opened_by, "
+        "opened_at, updated_at) VALUES (?, ?, ?, 'closed', ?, 0, 1, '2018-03-01', '2018-03-01')",
+        {std::string("D-") + p.no, p.at.unit_code, p.at.unit_path, std::string("案件") + p.no});
+    auto opt = [](const char* s) { return *s ? sql::Value{std::string(s)} : sql::Value{}; };
+    insert(
+        "INSERT INTO publications (kind, case_id, unit_code, unit_path, status, decision_no, "
+        "decided_on, due_on, party, region_code, product_category, violations, penalty, "
+        "authority, title, body, spans, created_by, created_at, published_at, revoked_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, '2018-04-20', ?, '某公司', ?, '', '[]', '罚款1000.00元', "
+        "'局', ?, '正文', '[]', 1, '2018-04-20T10:00:00+08:00', ?, ?)",
+        {std::string(p.kind), case_id, p.at.unit_code, p.at.unit_path, std::string(p.status),
+         std::string(p.no), std::string(p.due), p.at.unit_code, std::string(p.no), opt(p.published),
+         p.revoked ? sql::Value{std::string("2018-05-01T10:00:00+08:00")} : sql::Value{}});
+  }
+  scheme_.indicators.push_back(
+      {"disclosure", "信息公示及时率", "disclosure_on_time", Normalise::kNone, 10, ""});
+  auto may = repo_->evaluate(kRegion, "", *evaluate::parse_period("2018-05"), scheme_);
+  ASSERT_TRUE(may.ok()) << may.status().to_string();
+  const auto& ss = unit(*may, "150404").figures;
+  EXPECT_EQ(ss.decisions_due, 4);
+  EXPECT_EQ(ss.published_on_time, 2);
+  EXPECT_DOUBLE_EQ(*evaluate::measure_value("disclosure_on_time", ss), 0.5);
+  const auto& hs = unit(*may, "150402").figures;
+  EXPECT_EQ(hs.decisions_due, 1);
+  EXPECT_EQ(hs.published_on_time, 1);
+  const auto& cf = unit(*may, "150400").figures;
+  EXPECT_EQ(cf.decisions_due, 5);
+  EXPECT_EQ(cf.published_on_time, 3);
+  EXPECT_EQ(may->total.decisions_due, 5);
+  // Points: 松山 earned 100 before the indicator (see the fixture) and 10 × 0.5 / 1.0 now.
+  EXPECT_DOUBLE_EQ(unit(*may, "150404").score, 105);
+  // Scope: 松山's officer sees its own publications only.
+  auto own = repo_->evaluate(kSongshan, "", *evaluate::parse_period("2018-05"), scheme_);
+  ASSERT_TRUE(own.ok()) << own.status().to_string();
+  ASSERT_EQ(own->units.size(), 1u);
+  EXPECT_EQ(own->units[0].figures.decisions_due, 4);
+  EXPECT_EQ(own->units[0].figures.published_on_time, 2);
+  // June: P7 only; 红山 has none due and no value.
+  auto june = repo_->evaluate(kRegion, "", *evaluate::parse_period("2018-06"), scheme_);
+  ASSERT_TRUE(june.ok()) << june.status().to_string();
+  EXPECT_EQ(unit(*june, "150404").figures.decisions_due, 1);
+  EXPECT_EQ(unit(*june, "150404").figures.published_on_time, 1);
+  EXPECT_EQ(unit(*june, "150402").figures.decisions_due, 0);
+  EXPECT_FALSE(evaluate::measure_value("disclosure_on_time", unit(*june, "150402").figures));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, EvaluationRepoTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
