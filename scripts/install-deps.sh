@@ -18,6 +18,9 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(xlsx2csv)  # the reference of bench/run-xlsx-bench.sh
   packages+=(poppler-utils)  # pdftotext and pdffonts check the rendered documents
   packages+=(chromium)  # the browser tests and screenshots (tests/browser/)
+  # tests/http/stats.test.mjs opens the statistics XLSX with `libreoffice --headless --convert-to
+  # csv`: the smallest package with Calc and no GUI (52 packages, 80 MB download, 259 MB installed).
+  packages+=(libreoffice-calc-nogui)
 fi
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

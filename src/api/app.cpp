@@ -41,6 +41,7 @@ App::App(Store& store, const Clock& clock, AppConfig cfg)
   add_disclosure_routes(router_);
   add_public_routes(router_);
   add_dishonesty_routes(router_);
+  add_stats_routes(router_);
 }
 
 App::~App() = default;

@@ -38,6 +38,10 @@ namespace lj::evaluate {
 struct Scheme;  // evaluate/scheme.hpp
 }
 
+namespace lj::stats {
+struct SummaryDefinition;  // stats/summary.hpp
+}
+
 namespace lj::api {
 
 struct AppConfig {
@@ -82,6 +86,8 @@ struct AppConfig {
   // The serious-dishonesty list's periods and grounds (data/dishonesty/dishonesty-rules.json;
   // null: its workflow routes answer 503).
   std::shared_ptr<const cases::DishonestyRules> dishonesty;
+  // The campaign's special summary (data/stats/campaign-summary.json; null: its route answers 503).
+  std::shared_ptr<const stats::SummaryDefinition> stats_summary;
 };
 
 inline constexpr const char* kSessionCookie = "lijian_session";
@@ -160,6 +166,7 @@ void add_public_routes(Router& r);      // api/routes_public.cpp
 // Creates a decided case's publication, or withdraws a revoked case's, after a procedure step.
 Status refresh_case_disclosure(App& app, const Actor& actor, int64_t case_id);
 void add_dishonesty_routes(Router& r);  // api/routes_dishonesty.cpp
+void add_stats_routes(Router& r);     // api/routes_stats.cpp
 
 // The OpenAPI 3.1 document (api/openapi.json, compiled in).
 const std::string& openapi_document();

@@ -29,6 +29,8 @@
 #include "refdata/campaign.hpp"
 #include "refdata/data_dir.hpp"
 #include "refdata/demo.hpp"
+#include "stats/maintenance.hpp"
+#include "stats/summary.hpp"
 #include "store/store.hpp"
 
 namespace lj::cli {
@@ -106,6 +108,7 @@ class Housekeeping {
       auto sessions = store_.delete_expired_sessions(format_time(now));
       auto failures = store_.prune_login_failures(now - 2 * auth_.throttle_window_seconds);
       disclose::withdraw_revoked_publications(store_);
+      stats::rebuild_if_pending(store_);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
       documents::run_scheduled_dispatch_reports(store_, now);
@@ -185,6 +188,9 @@ int run_serve(const Common& c, const ServeOptions& o) {
   auto dishonesty = cases::DishonestyRules::load(data_dir);
   if (!dishonesty.ok()) return fail("dishonesty rules", dishonesty.status());
   app_cfg.dishonesty = std::make_shared<const cases::DishonestyRules>(std::move(*dishonesty));
+  auto stats_summary = stats::SummaryDefinition::load(data_dir);
+  if (!stats_summary.ok()) return fail("statistics summary", stats_summary.status());
+  app_cfg.stats_summary = std::make_shared<const stats::SummaryDefinition>(std::move(*stats_summary));
   app_cfg.secure_cookie = o.secure_cookie;
   app_cfg.trusted_proxies = o.trusted_proxies;
   app_cfg.attachments_dir = o.attachments_dir;

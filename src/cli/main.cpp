@@ -16,6 +16,7 @@
 #include "cli/mask_command.hpp"
 #include "cli/resolve_command.hpp"
 #include "cli/screen_command.hpp"
+#include "cli/stats_command.hpp"
 #include "cli/train_command.hpp"
 
 int main(int argc, char** argv) {
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
   add_geocode_command(app, callback_exit);
   add_import_command(app, callback_exit);
   add_screen_command(app, callback_exit);
+  add_stats_command(app, callback_exit);
   add_classify_command(app, callback_exit);
   add_train_command(app, callback_exit);
   add_resolve_command(app, callback_exit);

@@ -71,11 +71,14 @@ RiskScore score_risk(const RiskInput& in, const RiskConfig& config, const std::s
   }
   out.factors.push_back(dishonesty);
 
-  // The listing decided in Lijian's own penalty procedure (严重违法失信名单, SAMR Order 44).
+  // The listing decided in Lijian's own penalty procedure (严重违法失信名单, SAMR Order 44). It is
+  // the same list as the registry's status: it scores only when the registry has not already
+  // counted it, so one listing never scores twice and the score stays within 100.
   RiskFactor listed{"dishonesty_list", 0, 0, 0, 0};
   if (in.dishonesty_list_decided) {
-    listed.value = listed.decayed = 1;
-    listed.points = config.w_dishonesty_list;
+    listed.value = 1;
+    listed.decayed = dishonesty.points > 0 ? 0 : 1;
+    listed.points = dishonesty.points > 0 ? 0 : config.w_dishonesty_list;
   }
   out.factors.push_back(listed);
 

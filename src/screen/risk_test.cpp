@@ -88,6 +88,13 @@ TEST(RiskScore, WeightsAreConfigurable) {
   EXPECT_EQ(d.factors[4].value, 1);
   EXPECT_EQ(d.factors[4].share, 1);
   EXPECT_EQ(d.factors[3].points, 0) << "the registry status factor stays apart";
+  // Listed by both sources: the one list scores once.
+  decided.dishonesty_listed = true;
+  RiskScore both = score_risk(decided, RiskConfig{}, "2019-03");
+  EXPECT_EQ(both.score, 15);
+  EXPECT_EQ(both.factors[3].points, 15);
+  EXPECT_EQ(both.factors[4].value, 1);
+  EXPECT_EQ(both.factors[4].points, 0);
   EXPECT_FALSE(is_dishonest_status("存续"));
 }
 

@@ -768,6 +768,77 @@ CREATE TABLE attachment_details (
 CREATE INDEX attachment_details_case ON attachment_details(case_id, document_kind);
 )sql";
 
+// Statistics roll-ups (docs/statistics.md, version 15), kept in step with the base tables in the
+// transactions that change them (store/sql/stats_repo.hpp). Label lists are the leads' and
+// cases' ",a,b," text, so a filter by special action or violation is a LIKE on a small table.
+// stats_case_rows holds each case's contribution, so a change subtracts the old one exactly.
+// An existing database's roll-ups are filled by `lijian stats rebuild` (or the server's
+// housekeeping) while stats_state says 'rebuild_pending'.
+constexpr std::string_view kPostgresV15 = R"sql(
+CREATE TABLE stats_lead_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  source TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  leads BIGINT NOT NULL,
+  PRIMARY KEY (month, unit_code, source, product_category, special_actions, violations)
+);
+CREATE INDEX stats_lead_rollup_unit ON stats_lead_rollup(unit_code, month);
+-- One or two dimensions at a time (dim: all, source, product_category, special_action,
+-- violation, or a pair such as source+special_action with value2 the second's; a lead with two
+-- special actions counts once under each): the dashboard's and the summary's figures.
+CREATE TABLE stats_lead_margins (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  value TEXT NOT NULL,
+  value2 TEXT NOT NULL,
+  leads BIGINT NOT NULL,
+  PRIMARY KEY (dim, month, unit_code, value, value2)
+);
+CREATE INDEX stats_lead_margins_value ON stats_lead_margins(dim, value, value2, month);
+CREATE TABLE stats_case_rows (
+  case_id BIGINT PRIMARY KEY,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed_month TEXT NOT NULL,
+  closed_month TEXT NOT NULL,
+  transferred_month TEXT NOT NULL,
+  major BIGINT NOT NULL,
+  within_deadline BIGINT NOT NULL,
+  fines_fen BIGINT NOT NULL,
+  goods_value_fen BIGINT NOT NULL,
+  illegal_income_fen BIGINT NOT NULL
+);
+CREATE TABLE stats_case_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed BIGINT NOT NULL,
+  closed BIGINT NOT NULL,
+  major BIGINT NOT NULL,
+  transferred BIGINT NOT NULL,
+  closed_within_deadline BIGINT NOT NULL,
+  fines_fen BIGINT NOT NULL,
+  goods_value_fen BIGINT NOT NULL,
+  illegal_income_fen BIGINT NOT NULL,
+  PRIMARY KEY (month, unit_code, product_category, special_actions, violations)
+);
+CREATE INDEX stats_case_rollup_unit ON stats_case_rollup(unit_code, month);
+CREATE TABLE stats_state (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO stats_state (name, value) SELECT 'rebuild_pending', '1'
+WHERE EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM cases);
+)sql";
+
 constexpr Migration kPostgres[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kPostgresV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kPostgresV2},
@@ -783,6 +854,7 @@ constexpr Migration kPostgres[] = {
     {12, "serious-dishonesty list (Order 44) and attachment details (evidence kind, description, document kind)", kPostgresV12},
     {13, "lead decisions with their reasons; the stored campaign settings over the data file", kPostgresV13},
     {14, "disclosure: publications with their secrecy review, their search, public reports", kPostgresV14},
+    {15, "statistics: roll-ups of leads and cases by month, unit and labels", kPostgresV15},
     {16, "evaluation reports: dispatch reports and notification drafts as stored files", kPostgresV16},
 };
 

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "model/json.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 namespace lj {
 
@@ -139,6 +140,7 @@ Result<CaseFactsRepo::Counts> CaseFactsRepo::evaluate_case(Connection& c, const 
     LJ_RETURN_IF_ERROR(
         c.exec("UPDATE case_facts SET major = ?, major_reasons = ? WHERE case_id = ?",
                {int64_t{ev.major}, ev.major_reasons.dump(), cs.id}));
+  LJ_RETURN_IF_ERROR(sql::refresh_case_stats(c, cs.id));
   return sync_flags(c, actor, "case_id", cs.id, cs.unit_code, cs.unit_path, ev.flags, kCaseKinds);
 }
 

@@ -1,6 +1,7 @@
 #include "store/sql/case_procedure_repo.hpp"
 
 #include "model/json.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 namespace lj {
 
@@ -97,7 +98,8 @@ Status CaseProcedureRepo::refresh_deadlines(const Actor& actor, int64_t case_id,
                                             const Schedule& schedule) {
   return store_.write([&](Connection& c) -> Status {
     LJ_ASSIGN_OR_RETURN(Case cs, store_.load_case(c, actor, case_id));
-    return store_deadlines(c, cs, schedule);
+    LJ_RETURN_IF_ERROR(store_deadlines(c, cs, schedule));
+    return sql::refresh_case_stats(c, case_id);
   });
 }
 
@@ -200,6 +202,7 @@ Result<CaseProcedureRepo::Applied> CaseProcedureRepo::apply(const Actor& actor, 
                    {"fields", change.data}};
     LJ_ASSIGN_OR_RETURN(CaseEvent created, store_.insert_case_event(c, ev));
     LJ_RETURN_IF_ERROR(store_deadlines(c, after, schedule));
+    LJ_RETURN_IF_ERROR(sql::refresh_case_stats(c, before.id));
     Json audit_before = to_json(before), audit_after = to_json(after);
     audit_before["progress"] = to_json(progress_before);
     audit_after["progress"] = to_json(p);

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "model/json.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 namespace lj {
 
@@ -156,6 +157,10 @@ Result<Lead> ClassifyRepo::set_labels(const Actor& actor, int64_t lead_id,
     LJ_RETURN_IF_ERROR(c.exec(kInsertCorrection, {lead_id, t, actor.user_id, actor.username,
                                                   old_labels.dump(), new_labels.dump()}));
     LJ_ASSIGN_OR_RETURN(Lead after, store_.load_lead(c, actor, lead_id));
+    sql::LeadRollupDelta rollup;
+    rollup.add(before, -1);
+    rollup.add(after, 1);
+    LJ_RETURN_IF_ERROR(rollup.apply(c));
     LJ_RETURN_IF_ERROR(store_.audit(c, actor, "update", "lead", std::to_string(lead_id),
                                     to_json(before), to_json(after)));
     out = std::move(after);

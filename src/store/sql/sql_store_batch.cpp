@@ -6,6 +6,7 @@
 #include "model/json.hpp"
 #include "store/sql/search.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 namespace lj {
 
@@ -44,6 +45,7 @@ Result<std::vector<Upserted>> SqlStore::insert_leads(const Actor& actor,
     // statement savepoint, so interleaving them with the lead inserts wrote one segment per
     // lead (import 2x slower; bench/README.md "Search").
     std::vector<size_t> to_index;
+    sql::LeadRollupDelta rollup;
     for (size_t i = 0; i < leads.size(); ++i) {
       const Lead& lead = leads[i];
       auto u = units.find(lead.unit_code);
@@ -98,7 +100,10 @@ Result<std::vector<Upserted>> SqlStore::insert_leads(const Actor& actor,
       created.version = 1;
       LJ_RETURN_IF_ERROR(append_audit(c, tail, actor, "create", "lead", std::to_string(created.id),
                                       nullptr, to_json(created)));
+      rollup.add(lead.received_at, lead.unit_code, lead.source, lead.product_category,
+                 special_actions, violations, 1);
     }
+    LJ_RETURN_IF_ERROR(rollup.apply(c));
     for (size_t i : to_index) LJ_RETURN_IF_ERROR(sql::index_new_lead(c, out[i].id, leads[i]));
     return Status::Ok();
   });

@@ -3,6 +3,7 @@
 #include "store/sql/keyset.hpp"
 #include "store/sql/search.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 #include <cstdio>
 
@@ -137,6 +138,7 @@ Result<Case> SqlStore::open_case(const Actor& actor, int64_t lead_id, const Case
     ev.note = draft.summary;
     ev.data = Json{{"lead_id", lead.id}, {"case_no", cs.case_no}};
     LJ_RETURN_IF_ERROR(insert_case_event(c, ev).status());
+    LJ_RETURN_IF_ERROR(sql::refresh_case_stats(c, cs.id));
     out = cs;
     Lead after = lead;
     after.status = "case_opened";

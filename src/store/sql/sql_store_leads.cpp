@@ -4,6 +4,7 @@
 #include "store/sql/keyset.hpp"
 #include "store/sql/search.hpp"
 #include "store/sql/sql_store.hpp"
+#include "store/sql/stats_rollup.hpp"
 
 namespace lj {
 
@@ -191,6 +192,9 @@ Result<Upserted> SqlStore::insert_lead(const Actor& actor, const Lead& lead) {
     out.created = true;
     LJ_RETURN_IF_ERROR(sql::index_new_lead(c, out.id, lead));
     LJ_ASSIGN_OR_RETURN(Lead created, load_lead(c, Actor::system("read"), out.id));
+    sql::LeadRollupDelta rollup;
+    rollup.add(created, 1);
+    LJ_RETURN_IF_ERROR(rollup.apply(c));
     return audit(c, actor, "create", "lead", std::to_string(out.id), nullptr, to_json(created));
   });
   if (!st.ok()) return st;
@@ -265,6 +269,10 @@ Result<Lead> SqlStore::update_lead(const Actor& actor, int64_t id, const LeadPat
          join_labels(l.special_actions), join_labels(l.violations), sql::opt(l.enterprise_id),
          l.unit_code, l.unit_path, l.updated_at, l.version, id, before.version}));
     LJ_RETURN_IF_ERROR(sql::reindex_lead(c, id, before, l));
+    sql::LeadRollupDelta rollup;
+    rollup.add(before, -1);
+    rollup.add(l, 1);
+    LJ_RETURN_IF_ERROR(rollup.apply(c));
     out = l;
     return audit(c, actor, "update", "lead", std::to_string(id), to_json(before), to_json(l));
   });

@@ -757,6 +757,77 @@ CREATE TABLE attachment_details (
 CREATE INDEX attachment_details_case ON attachment_details(case_id, document_kind);
 )sql";
 
+// Statistics roll-ups (docs/statistics.md, version 15), kept in step with the base tables in the
+// transactions that change them (store/sql/stats_repo.hpp). Label lists are the leads' and
+// cases' ",a,b," text, so a filter by special action or violation is a LIKE on a small table.
+// stats_case_rows holds each case's contribution, so a change subtracts the old one exactly.
+// An existing database's roll-ups are filled by `lijian stats rebuild` (or the server's
+// housekeeping) while stats_state says 'rebuild_pending'.
+constexpr std::string_view kSqliteV15 = R"sql(
+CREATE TABLE stats_lead_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  source TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  leads INTEGER NOT NULL,
+  PRIMARY KEY (month, unit_code, source, product_category, special_actions, violations)
+);
+CREATE INDEX stats_lead_rollup_unit ON stats_lead_rollup(unit_code, month);
+-- One or two dimensions at a time (dim: all, source, product_category, special_action,
+-- violation, or a pair such as source+special_action with value2 the second's; a lead with two
+-- special actions counts once under each): the dashboard's and the summary's figures.
+CREATE TABLE stats_lead_margins (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  dim TEXT NOT NULL,
+  value TEXT NOT NULL,
+  value2 TEXT NOT NULL,
+  leads INTEGER NOT NULL,
+  PRIMARY KEY (dim, month, unit_code, value, value2)
+);
+CREATE INDEX stats_lead_margins_value ON stats_lead_margins(dim, value, value2, month);
+CREATE TABLE stats_case_rows (
+  case_id INTEGER PRIMARY KEY,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed_month TEXT NOT NULL,
+  closed_month TEXT NOT NULL,
+  transferred_month TEXT NOT NULL,
+  major INTEGER NOT NULL,
+  within_deadline INTEGER NOT NULL,
+  fines_fen INTEGER NOT NULL,
+  goods_value_fen INTEGER NOT NULL,
+  illegal_income_fen INTEGER NOT NULL
+);
+CREATE TABLE stats_case_rollup (
+  month TEXT NOT NULL,
+  unit_code TEXT NOT NULL,
+  product_category TEXT NOT NULL,
+  special_actions TEXT NOT NULL,
+  violations TEXT NOT NULL,
+  filed INTEGER NOT NULL,
+  closed INTEGER NOT NULL,
+  major INTEGER NOT NULL,
+  transferred INTEGER NOT NULL,
+  closed_within_deadline INTEGER NOT NULL,
+  fines_fen INTEGER NOT NULL,
+  goods_value_fen INTEGER NOT NULL,
+  illegal_income_fen INTEGER NOT NULL,
+  PRIMARY KEY (month, unit_code, product_category, special_actions, violations)
+);
+CREATE INDEX stats_case_rollup_unit ON stats_case_rollup(unit_code, month);
+CREATE TABLE stats_state (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+INSERT INTO stats_state (name, value) SELECT 'rebuild_pending', '1'
+WHERE EXISTS (SELECT 1 FROM leads) OR EXISTS (SELECT 1 FROM cases);
+)sql";
+
 constexpr Migration kSqlite[] = {
     {1, "spine: units, codes, accounts, enterprises, leads, cases, attachments, audit", kSqliteV1},
     {2, "search: bigram tokens of leads (title, text, enterprise, product)", kSqliteV2},
@@ -772,6 +843,7 @@ constexpr Migration kSqlite[] = {
     {12, "serious-dishonesty list (Order 44) and attachment details (evidence kind, description, document kind)", kSqliteV12},
     {13, "lead decisions with their reasons; the stored campaign settings over the data file", kSqliteV13},
     {14, "disclosure: publications with their secrecy review, their search, public reports", kSqliteV14},
+    {15, "statistics: roll-ups of leads and cases by month, unit and labels", kSqliteV15},
     {16, "evaluation reports: dispatch reports and notification drafts as stored files", kSqliteV16},
 };
 
