@@ -182,7 +182,36 @@ test('evaluation: ranks, zero-case units, the notification draft previewed, a di
   } finally { await o.browser.close(); }
 });
 
-test('the new pages in English: dishonesty list, publications, evaluation', async () => {
+test('statistics: figures by unit and by month, the campaign summary, CSV and XLSX files', async () => {
+  const w = await open();
+  try {
+    await login(w.page, 'demo_chifeng_leader');
+    await w.page.click('[data-test=menu] >> text=统计报送');
+    await w.page.waitForSelector('[data-test=stats-table] .el-table__row');
+    await w.page.fill('input[name=stats-period]', '2018-7');
+    await w.page.click('[data-test=stats-run]');
+    await w.page.waitForSelector('text=期间格式为');
+    await w.page.fill('input[name=stats-period]', '2018-H1');
+    await w.page.click('[data-test=stats-run]');
+    await w.page.waitForSelector('[data-test=stats-table] .el-table__row >> text=松山区市场监督管理局');
+    await w.page.waitForSelector('[data-test=stats-chart] canvas');
+    await w.page.waitForSelector('[data-test=stats-summary] table.sum tbody tr');
+    const leads = Number(await w.page.textContent('[data-test=stats-totals] tbody tr:last-child td:first-child'));
+    assert.ok(leads > 0, 'the league has leads in 2018-H1');
+    await w.page.goto(`${BASE}/stats?period=2018-H1&group_by=month`);
+    await w.page.waitForSelector('[data-test=stats-table] .el-table__row >> text=2018-06');
+    assert.equal(await w.page.locator('[data-test=stats-table] .el-table__body-wrapper .el-table__row').count(), 6);
+    const csv = await w.page.request.get(`${BASE}${await w.page.getAttribute('[data-test=stats-csv]', 'href')}`);
+    assert.equal(csv.status(), 200);
+    assert.match(csv.headers()['content-type'], /text\/csv/);
+    const xlsx = await w.page.request.get(`${BASE}${await w.page.getAttribute('[data-test=summary-xlsx]', 'href')}`);
+    assert.equal(xlsx.status(), 200);
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    assert.deepEqual(w.errors, []);
+  } finally { await w.browser.close(); }
+});
+
+test('the new pages in English: dishonesty list, publications, evaluation, statistics', async () => {
   const w = await open();
   try {
     await login(w.page, 'demo_chifeng_leader');
@@ -193,8 +222,12 @@ test('the new pages in English: dishonesty list, publications, evaluation', asyn
     await w.page.waitForSelector('h2:has-text("Publication of penalty decisions")');
     await w.page.click('[data-test=menu] >> text=Evaluation & reports');
     await w.page.waitForSelector('[data-test=eval-table] .el-table__row');
-    const body = await w.page.textContent('.el-main');
+    let body = await w.page.textContent('.el-main');
     assert.doesNotMatch(body, /失信名单|信息公示|零办案|名次|得分|已生成的报告/, 'no Chinese labels left on the English pages');
+    await w.page.click('[data-test=menu] >> text=Statistics');
+    await w.page.waitForSelector('[data-test=stats-table] .el-table__row');
+    body = await w.page.textContent('[data-test=stats-totals]') + await w.page.textContent('[data-test=stats-table] thead');
+    assert.doesNotMatch(body, /线索|立案|结案|罚款/, 'the statistics labels are English');
     await w.page.click('[data-test=lang]');
     assert.deepEqual(w.errors, []);
   } finally { await w.browser.close(); }

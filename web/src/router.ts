@@ -24,6 +24,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'dishonesty/:id', name: 'dishonesty-item', component: () => import('./views/DishonestyItemView.vue') },
       { path: 'publications', name: 'publications', component: () => import('./views/PublicationsView.vue'), meta: { roles: ['leader', 'officer'] } },
       { path: 'publications/:id', name: 'publication', component: () => import('./views/PublicationView.vue'), meta: { roles: ['leader', 'officer'] } },
+      { path: 'stats', name: 'stats', component: () => import('./views/StatisticsView.vue') },
       { path: 'evaluation', name: 'evaluation', component: () => import('./views/EvaluationView.vue') },
       { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { roles: ['admin', 'leader'] } },
     ],
