@@ -167,6 +167,10 @@ try {
   await page.waitForSelector('[data-test=eval-chart] canvas');
   await page.waitForSelector('[data-test=report-table] .el-table__row');
   await shot('evaluation', true);
+  await page.goto(`${BASE}/stats?period=2018-H1&group_by=unit`);
+  await page.waitForSelector('[data-test=stats-chart] canvas');
+  await page.waitForSelector('[data-test=stats-summary] table.sum tbody tr');
+  await shot('statistics', true);
   await page.setViewportSize({ width: 1366, height: 768 });
   if (errors.length) { console.error('console errors:', errors); process.exitCode = 1; }
 } finally { await browser.close(); }
