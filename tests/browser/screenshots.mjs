@@ -36,6 +36,37 @@ async function setUp() {
   return kase;
 }
 
+// A case of 松山区 decided with a fine and a revoked licence, its publication's text with personal
+// data, a dishonesty listing notified, and a stored notification draft: the pages of issues 4-6.
+async function setUpDecided() {
+  const officer = await apiAs('demo_songshan_officer');
+  const leader = await apiAs('demo_chifeng_leader');
+  const lead = await officer('POST', '/leads', { source: 'inspection', source_id: `shots-${Date.now()}`,
+    received_at: '2018-05-15T10:00:00+08:00', text: '日常检查发现某农资店销售不合格复合肥，已多次被查处。' });
+  const c = await officer('POST', '/cases', { lead_id: lead.id, title: '松山区某农资店销售不合格复合肥案' });
+  await officer('PUT', `/cases/${c.id}/facts`, { facts: {
+    parties: [{ kind: 'person', name: '王小明', id_number: '11010519491231002X', phone: '13812345678', address: '赤峰市松山区振兴大街1号' }],
+    goods_value_fen: 1000000, legal_basis: ['PQL-50'], circumstances: 'heavy', circumstance_reasons: '一年内多次违法',
+    penalties: [{ kind: 'fine', amount_fen: 2800000 }, { kind: 'revoke_licence' }] } });
+  await leader('POST', `/cases/${c.id}/documents/filing-approval.pdf`);
+  for (const [who, action, body] of [
+    [leader, 'file', { reason: '涉嫌销售不合格产品' }],
+    [officer, 'start_investigation', {}],
+    [officer, 'submit_legal_review', { findings: '查明销售不合格复合肥', proposed_decision: '罚款并吊销许可证' }],
+    [leader, 'send_prior_notice', { notice_no: '赤松市监告〔2018〕18号', proposed_penalty: '罚款并吊销许可证' }],
+    [officer, 'close_statement_period', { statement: '放弃陈述申辩' }],
+    [leader, 'decide_penalty', { decision_no: '赤松市监罚〔2018〕18号', legal_basis: '《产品质量法》第五十条' }],
+  ]) await who('POST', `/cases/${c.id}/actions/${action}`, body);
+  const pub = (await officer('GET', '/publications?status=pending_review')).items.find((p) => p.case_id === c.id);
+  await officer('POST', `/publications/${pub.id}/text`, { version: pub.version,
+    text: '赤峰市松山区市场监督管理局行政处罚决定书（赤松市监罚〔2018〕18号）。当事人王小明（身份证号11010519491231002X，手机13812345678）销售不合格复合肥。证人李四住址：赤峰市松山区钢铁街12号。依据《产品质量法》第五十条，决定罚款28000元并吊销许可证。' });
+  const listing = await officer('POST', '/dishonesty', { case_id: c.id, reason: '一年内多次销售不合格复合肥，从重处罚并吊销许可证' });
+  await leader('POST', `/dishonesty/${listing.id}/actions/notify`, { notice_no: '赤市监失告〔2018〕1号', version: listing.version });
+  await leader('POST', '/evaluation/notifications', { period: '2018-Q2', unit: '150400' });
+  await leader('POST', '/reports/dispatch', { month: '2018-06', unit: '150400', format: 'xlsx' });
+  return { c, pub, listing };
+}
+
 const out = join(process.env.LIJIAN_ROOT, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 const { browser, page, errors } = await open();
@@ -106,5 +137,40 @@ try {
   await page.goto(`${BASE}/admin`);
   await page.waitForSelector('[data-test=users-table] .el-table__row');
   await shot('admin');
+  // The pages of issues 4-6.
+  const decided = await setUpDecided();
+  await page.click('[data-test=logout]');
+  await login(page, 'demo_songshan_officer');
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`${BASE}/cases/${decided.c.id}`);
+  await page.waitForSelector('[data-missing=serve]');
+  await shot('case-documents');
+  await page.click('[data-test=logout]');
+  await login(page, 'demo_chifeng_leader');
+  await page.goto(`${BASE}/dishonesty`);
+  await page.waitForSelector('[data-test=dis-table] .el-table__row');
+  await shot('dishonesty');
+  await page.goto(`${BASE}/dishonesty/${decided.listing.id}`);
+  await page.waitForSelector('[data-dis-action=record_objection]');
+  await shot('dishonesty-item');
+  await page.goto(`${BASE}/publications`);
+  await page.waitForSelector('[data-test=pub-table] .el-table__row');
+  await shot('publications');
+  await page.goto(`${BASE}/publications/${decided.pub.id}`);
+  await page.waitForSelector('[data-test=pub-text] mark');
+  const groups = page.locator('[data-span-decision]');
+  for (let i = 0; i < await groups.count(); i++) await groups.nth(i).locator('text=遮蔽').click();
+  await page.evaluate(() => document.querySelector('.el-main')?.scrollTo(0, 0));
+  await shot('publication-review');
+  await page.setViewportSize({ width: 1366, height: 1100 });
+  await page.goto(`${BASE}/evaluation?period=2018-Q2`);
+  await page.waitForSelector('[data-test=eval-chart] canvas');
+  await page.waitForSelector('[data-test=report-table] .el-table__row');
+  await shot('evaluation', true);
+  await page.goto(`${BASE}/stats?period=2018-H1&group_by=unit`);
+  await page.waitForSelector('[data-test=stats-chart] canvas');
+  await page.waitForSelector('[data-test=stats-summary] table.sum tbody tr');
+  await shot('statistics', true);
+  await page.setViewportSize({ width: 1366, height: 768 });
   if (errors.length) { console.error('console errors:', errors); process.exitCode = 1; }
 } finally { await browser.close(); }
