@@ -3,19 +3,13 @@
 #include <spdlog/spdlog.h>
 
 #include "cases/schedule.hpp"
-#include "refdata/data_dir.hpp"
 
 namespace lj::cli {
 
-void run_case_housekeeping(Store& store) {
-  auto dir = refdata::data_dir();
-  if (!dir.ok()) {
-    spdlog::warn("case schedule skipped: {}", dir.status().to_string());
-    return;
-  }
-  auto procedure = cases::Procedure::load(*dir);
-  auto calendar = calendar::WorkCalendar::load(*dir);
-  auto rules = cases::IntegrityRules::load(*dir);
+void run_case_housekeeping(Store& store, const std::string& data_dir) {
+  auto procedure = cases::Procedure::load(data_dir);
+  auto calendar = calendar::WorkCalendar::load(data_dir);
+  auto rules = cases::IntegrityRules::load(data_dir);
   if (!procedure.ok() || !calendar.ok() || !rules.ok()) {
     spdlog::warn("case schedule skipped: {} {} {}", procedure.status().to_string(),
                  calendar.status().to_string(), rules.status().to_string());

@@ -89,7 +89,8 @@ std::string extra_metrics(Store& store, api::App& app) {
 // on every server of a cluster at once: each step is an idempotent DELETE.
 class Housekeeping {
  public:
-  Housekeeping(Store& store, const AuthConfig& auth) : store_(store), auth_(auth) {
+  Housekeeping(Store& store, const AuthConfig& auth, std::string data_dir)
+      : store_(store), auth_(auth), data_dir_(std::move(data_dir)) {
     thread_ = std::thread([this] { loop(); });
   }
   ~Housekeeping() {
@@ -112,14 +113,15 @@ class Housekeeping {
       stats::rebuild_if_pending(store_);
       if (!sessions.ok() || !failures.ok())
         spdlog::warn("housekeeping failed: {} {}", sessions.status().to_string(), failures.status().to_string());
-      documents::run_scheduled_dispatch_reports(store_, now);
-      run_case_housekeeping(store_);
+      documents::run_scheduled_dispatch_reports(store_, now, data_dir_);
+      run_case_housekeeping(store_, data_dir_);
       cv_.wait_for(lock, std::chrono::minutes(10), [this] { return stop_; });
     }
   }
 
   Store& store_;
   AuthConfig auth_;
+  std::string data_dir_;  // the server's data directory (--data-dir)
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -229,7 +231,7 @@ int run_serve(const Common& c, const ServeOptions& o) {
                       [raw, &app] { return extra_metrics(*raw, app); });
   auto port = server.start();
   if (!port.ok()) return fail("cannot listen on " + o.listen, port.status());
-  Housekeeping housekeeping(*raw, app_cfg.auth);
+  Housekeeping housekeeping(*raw, app_cfg.auth, data_dir);
   spdlog::info("lijian serving http://{}:{} (database {}, web app {})", cfg.host, *port,
                (*store)->dialect() == sql::Dialect::kSqlite ? "SQLite" : "PostgreSQL",
                cfg.static_dir.empty() ? "not built" : cfg.static_dir);

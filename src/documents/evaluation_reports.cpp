@@ -5,7 +5,6 @@
 #include "documents/dispatch_report.hpp"
 #include "documents/notification.hpp"
 #include "evaluate/period.hpp"
-#include "refdata/data_dir.hpp"
 
 namespace lj::documents {
 namespace {
@@ -118,14 +117,10 @@ Result<int> produce_due_dispatch_reports(SqlStore& store, const calendar::WorkCa
   return stored;
 }
 
-void run_scheduled_dispatch_reports(Store& store, int64_t now_epoch_seconds) {
-  auto dir = refdata::data_dir();
-  if (!dir.ok()) {
-    spdlog::warn("dispatch reports: {}", dir.status().to_string());
-    return;
-  }
-  auto cal = calendar::WorkCalendar::load(*dir);
-  auto scheme = evaluate::Scheme::load(*dir);
+void run_scheduled_dispatch_reports(Store& store, int64_t now_epoch_seconds,
+                                    const std::string& data_dir) {
+  auto cal = calendar::WorkCalendar::load(data_dir);
+  auto scheme = evaluate::Scheme::load(data_dir);
   if (!cal.ok() || !scheme.ok()) {
     spdlog::warn("dispatch reports: {} {}", cal.status().to_string(), scheme.status().to_string());
     return;

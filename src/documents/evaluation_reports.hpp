@@ -41,9 +41,10 @@ Result<int> produce_due_dispatch_reports(SqlStore& store, const calendar::WorkCa
                                          const screen::HotspotConfig& hotspots,
                                          const std::string& today);
 
-// The Housekeeping step of `lijian serve`: loads the calendar and the scheme from the data
-// directory ($LIJIAN_DATA_DIR or the one found beside the binary) and runs the production for
+// The Housekeeping step of `lijian serve`: loads the calendar and the scheme from the server's
+// data directory (its --data-dir) and runs the production for
 // today in Asia/Shanghai. Failures are logged, never thrown.
-void run_scheduled_dispatch_reports(Store& store, int64_t now_epoch_seconds);
+void run_scheduled_dispatch_reports(Store& store, int64_t now_epoch_seconds,
+                                    const std::string& data_dir);
 
 }  // namespace lj::documents
