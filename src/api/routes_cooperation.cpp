@@ -182,9 +182,13 @@ Result<http::Response> list_assistance(Context& ctx) {
   if (!box.empty() && box != "to_answer" && box != "sent" && box != "overdue")
     return Status::Invalid("box", "box must be to_answer, sent or overdue");
   LJ_ASSIGN_OR_RETURN(int limit, query_int(ctx.req, "limit", 200, 1, 1000));
+  int64_t case_id = 0;
+  if (const std::string c = query_string(ctx.req, "case_id"); !c.empty()) {
+    LJ_ASSIGN_OR_RETURN(case_id, parse_id(c, "case_id"));
+  }
   LJ_ASSIGN_OR_RETURN(CooperationRepo repo, repo_of(ctx));
   const std::string day = today(ctx);
-  LJ_ASSIGN_OR_RETURN(auto list, repo.assistance(ctx.actor, box, day, limit));
+  LJ_ASSIGN_OR_RETURN(auto list, repo.assistance(ctx.actor, box, day, limit, case_id));
   return ok_json(Json{{"as_of", day}, {"items", items_of(list, day)}});
 }
 

@@ -129,6 +129,17 @@ test('the requested unit answers with an attachment and never sees the case', as
   assert.ok(r.json.items.some((x) => x.id === a.id));
   r = await songshan.get('/api/v1/assistance?box=sent');
   assert.ok(r.json.items.some((x) => x.id === a.id));
+  // Narrowed to the case: this request only; another case's list does not hold it.
+  r = await songshan.get(`/api/v1/assistance?box=sent&case_id=${c.id}`);
+  assert.equal(r.status, 200, r.text);
+  assert.ok(r.json.items.length >= 1 && r.json.items.every((x) => x.case_id === c.id));
+  assert.ok(r.json.items.some((x) => x.id === a.id));
+  r = await songshan.get(`/api/v1/assistance?box=sent&case_id=${c.id + 100000}`);
+  assert.deepEqual(r.json.items, []);
+  // The requested unit sees it by case too, without seeing the case itself.
+  r = await hongshan.get(`/api/v1/assistance?box=to_answer&case_id=${c.id}`);
+  assert.ok(r.json.items.some((x) => x.id === a.id));
+  assertError(await songshan.get('/api/v1/assistance?case_id=x'), 400, 'invalid_argument', 'case_id');
   r = await xincheng.get('/api/v1/assistance');
   assert.ok(!r.json.items.some((x) => x.id === a.id));
 

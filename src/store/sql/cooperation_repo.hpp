@@ -120,9 +120,11 @@ class CooperationRepo {
                                             const std::string& requested_on,
                                             const std::string& due_on);
   Result<AssistanceRequest> get_assistance(const Actor& actor, int64_t id);
-  // box: to_answer | sent | overdue | empty: all visible.
+  // box: to_answer | sent | overdue | empty: all visible. case_id > 0: only requests made for
+  // that case (still within the box and the actor's view).
   Result<std::vector<AssistanceRequest>> assistance(const Actor& actor, const std::string& box,
-                                                    const std::string& today, int limit);
+                                                    const std::string& today, int limit,
+                                                    int64_t case_id = 0);
   // The answering side (the requested unit; for a request to an external party, the requesting
   // unit recording the answer received) answers, extends or attaches; the requesting side
   // withdraws. kForbidden for the other side, kConflict unless the request is still requested.

@@ -240,7 +240,7 @@ Result<AssistanceRequest> CooperationRepo::get_assistance(const Actor& actor, in
 Result<std::vector<AssistanceRequest>> CooperationRepo::assistance(const Actor& actor,
                                                                    const std::string& box,
                                                                    const std::string& today,
-                                                                   int limit) {
+                                                                   int limit, int64_t case_id) {
   std::vector<AssistanceRequest> out;
   Status st = store_.read([&](Connection& c) -> Status {
     sql::Params p;
@@ -261,6 +261,10 @@ Result<std::vector<AssistanceRequest>> CooperationRepo::assistance(const Actor& 
         where += " AND a.state = 'requested' AND a.due_on < ?";
         p.emplace_back(today);
       }
+    }
+    if (case_id > 0) {
+      where = "(" + where + ") AND a.case_id = ?";
+      p.emplace_back(case_id);
     }
     p.emplace_back(int64_t{limit});
     LJ_ASSIGN_OR_RETURN(Rows rows, c.query(std::string("SELECT ") + kAssistanceColumns + " WHERE " +
