@@ -86,6 +86,9 @@ Result<http::Response> get_rules(Context& ctx) {
 Result<http::Response> list(Context& ctx) {
   LJ_RETURN_IF_ERROR(require(ctx.actor, Permission::kReadRecords));
   LJ_ASSIGN_OR_RETURN(DishonestyQuery q, query_of(ctx, 500));
+  if (const std::string c = query_string(ctx.req, "case_id"); !c.empty()) {
+    LJ_ASSIGN_OR_RETURN(q.case_id, parse_id(c, "case_id"));
+  }
   DishonestyRepo repo(ctx.app.store().sql());
   LJ_ASSIGN_OR_RETURN(auto got, repo.list(ctx.actor, q));
   return ok_json(page(got.first, got.second, q, false));

@@ -81,6 +81,10 @@ test('a step waits for its document: generated from the page, then it opens; evi
     await w.page.waitForSelector('[data-test=dis-item-status] >> text=拟列入');
     assert.match(w.page.url(), /\/dishonesty\/\d+$/);
     assert.equal(await w.page.isVisible('[data-dis-action=notify]'), false, 'an officer does not notify');
+    // Back on the case page the listing is linked and no second proposal is offered.
+    await w.page.goBack();
+    await w.page.waitForSelector('[data-test=case-listing] >> text=拟列入');
+    assert.equal(await w.page.isVisible('[data-test=propose-dishonesty]'), false);
     assert.deepEqual(w.errors, []);
   } finally { await w.browser.close(); }
 

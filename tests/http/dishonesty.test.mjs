@@ -133,6 +133,13 @@ test('notice, objection, answer and decision by the head; early removal refused 
   r = await hongshan.get('/api/v1/dishonesty');
   assert.ok(!r.json.items.some((x) => x.id === l.id));
   assertError(await leader.get('/api/v1/dishonesty?status=nope'), 400, undefined, 'status');
+  // By case: exactly this case's listings; a sibling county's caller gets nothing for it.
+  r = await leader.get(`/api/v1/dishonesty?case_id=${c.id}`);
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.items.map((x) => x.id), [l.id]);
+  r = await hongshan.get(`/api/v1/dishonesty?case_id=${c.id}`);
+  assert.deepEqual(r.json.items, []);
+  assertError(await leader.get('/api/v1/dishonesty?case_id=0'), 400, undefined, 'case_id');
 
   // The partner API: an analyst's API token; a session is refused.
   const u = await createUser(admin, { unit: UNITS.region, role: 'analyst' });

@@ -86,6 +86,10 @@ std::string filters(const DishonestyQuery& q, sql::Params& p) {
     sql += " AND l.uscc = ?";
     p.emplace_back(q.uscc);
   }
+  if (q.case_id > 0) {
+    sql += " AND l.case_id = ?";
+    p.emplace_back(q.case_id);
+  }
   if (!q.name.empty()) {
     sql += " AND l.party_name LIKE ?";
     std::string escaped;

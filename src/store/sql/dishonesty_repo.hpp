@@ -46,6 +46,7 @@ struct DishonestyQuery {
   std::string status;  // empty: any
   std::string uscc;    // exact
   std::string name;    // substring of the party name
+  int64_t case_id = 0;  // > 0: the listings of that case only (internal list)
   int limit = 100, skip = 0;
 };
 
