@@ -2,6 +2,7 @@
 
 #include <fstream>
 
+#include "disclose/masking.hpp"
 
 namespace lj::stats {
 namespace {
@@ -105,6 +106,9 @@ Result<SummaryTable> build_summary(StatsRepo& repo, const Actor& actor,
   }
   LJ_ASSIGN_OR_RETURN(t.typical_cases, repo.typical_cases(actor, unit_code, period.from_month,
                                                           period.to_month, def.typical_cases));
+  // Case titles are officers' free text: the summary is exported (XLSX, PDF, CSV) and sent
+  // upward, so personal data in them is masked as for publication (docs/disclosure.md).
+  for (auto& c : t.typical_cases) c.title = disclose::mask_text(c.title).masked;
   return t;
 }
 

@@ -80,7 +80,8 @@ test('a case counts when filed, transferred and closed, with the money of its fa
   const q = `period=${year}&unit=150404`;
   const s0 = await stats(leader, q);
   const lead = await createLead(officer, { text: '销售以次充好的电线电缆', product_category: 'wire_cable' });
-  const c = await openCase(officer, lead.id, { title: '销售不合格电线电缆案' });
+  // The title holds personal data, which the summary's typical cases export masked.
+  const c = await openCase(officer, lead.id, { title: '销售不合格电线电缆案（举报人手机13800138000，身份证号15020319900101234X）' });
   assert.equal((await leader.post(`/api/v1/cases/${c.id}/documents/filing-approval.pdf`)).status, 201);
   await act(leader, c.id, 'file', { reason: '涉嫌销售不合格产品' });
   let s = await stats(leader, q);
@@ -110,7 +111,13 @@ test('a case counts when filed, transferred and closed, with the money of its fa
   assert.equal(reg.totals.fines_fen - reg0.totals.fines_fen, 500000);
   const summary = await region.get(`/api/v1/stats/summary?period=${year}`);
   assert.equal(summary.status, 200, summary.text);
-  assert.ok(summary.json.typical_cases.some((t) => t.id === c.id));
+  const typical = summary.json.typical_cases.find((t) => t.id === c.id);
+  assert.ok(typical);
+  assert.equal(typical.title, '销售不合格电线电缆案（举报人手机138****8000，身份证号1502**********234X）');
+  const csv = await region.get(`/api/v1/stats/summary?period=${year}&format=csv`);
+  assert.equal(csv.status, 200, csv.text);
+  for (const secret of ['13800138000', '15020319900101234X'])
+    assert.ok(!summary.text.includes(secret) && !csv.text.includes(secret), `${secret} leaks from the summary`);
 });
 
 test('scope and bad input answer by name', async () => {
