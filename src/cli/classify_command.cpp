@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "classify/service.hpp"
+#include "model/ndjson_texts.hpp"
 #include "refdata/data_dir.hpp"
 
 namespace lj::cli {
@@ -27,50 +28,26 @@ void add_classify_command(CLI::App& app, int& exit_code) {
 
 int64_t classify_stream(const classify::Classifier& classifier, std::istream& in, std::ostream& out,
                         std::ostream& err, bool reasons) {
-  int64_t bad = 0;
-  int64_t line_no = 0;
-  std::string line;
-  auto fail = [&](const Json& id, const std::string& message) {
-    ++bad;
-    err << "lijian classify: line " << line_no << ": " << message << "\n";
-    nlohmann::ordered_json e;
-    e["id"] = id;
-    e["error"] = {{"line", line_no}, {"message", message}};
-    out << e.dump() << "\n";
-  };
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json j = Json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      fail(nullptr, "not a JSON object");
-      continue;
-    }
-    const Json id = j.contains("id") ? j["id"] : Json(nullptr);
-    if (!j.contains("text") || !j["text"].is_string()) {
-      fail(id, "field text: a string is required");
-      continue;
-    }
+  return ndjson_texts(in, out, err, "lijian classify", [&](const Json& j, const Json& id) {
+    NdjsonAnswer a;
     bool online = false;
     if (j.contains("channel") && !j["channel"].is_null()) {
       const Json& ch = j["channel"];
       if (!ch.is_string() || (ch != "online" && ch != "offline")) {
-        fail(id, "field channel: must be \"online\" or \"offline\"");
-        continue;
+        a.error = "field channel: must be \"online\" or \"offline\"";
+        return a;
       }
       online = ch == "online";
     }
     const classify::Classification c = classifier.classify(j["text"].get<std::string>(), online);
     // Members in the order of CONTRACTS.md, then the reasons.
     const Json fields = classify::to_json(c, reasons);
-    nlohmann::ordered_json o;
-    o["id"] = id;
+    a.line["id"] = id;
     for (const char* k : {"product_category", "special_actions", "violations", "confidence",
                           "sources", "reasons", "model_id"})
-      if (fields.contains(k)) o[k] = fields[k];
-    out << o.dump() << "\n";
-  }
-  return bad;
+      if (fields.contains(k)) a.line[k] = fields[k];
+    return a;
+  });
 }
 
 int run_classify(const ClassifyOptions& options) {

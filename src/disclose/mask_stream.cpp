@@ -1,8 +1,9 @@
 #include "disclose/mask_stream.hpp"
 
-#include <istream>
-#include <ostream>
 #include <string>
+#include <vector>
+
+#include "model/ndjson_texts.hpp"
 
 namespace lj::disclose {
 
@@ -16,30 +17,8 @@ nlohmann::ordered_json found_json(const MaskResult& r) {
 
 int64_t mask_stream(std::istream& in, std::ostream& out, std::ostream& err) {
   using Json = nlohmann::json;
-  int64_t bad = 0;
-  int64_t line_no = 0;
-  std::string line;
-  auto fail = [&](const Json& id, const std::string& message) {
-    ++bad;
-    err << "lijian mask: line " << line_no << ": " << message << "\n";
-    nlohmann::ordered_json e;
-    e["id"] = id;
-    e["error"] = {{"line", line_no}, {"message", message}};
-    out << e.dump() << "\n";
-  };
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    Json j = Json::parse(line, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-      fail(nullptr, "not a JSON object");
-      continue;
-    }
-    const Json id = j.contains("id") ? j["id"] : Json(nullptr);
-    if (!j.contains("text") || !j["text"].is_string()) {
-      fail(id, "field text: a string is required");
-      continue;
-    }
+  return ndjson_texts(in, out, err, "lijian mask", [](const Json& j, const Json& id) {
+    NdjsonAnswer a;
     std::vector<std::string> parties;
     if (j.contains("party") && !j["party"].is_null()) {
       const Json& p = j["party"];
@@ -52,18 +31,16 @@ int64_t mask_stream(std::istream& in, std::ostream& out, std::ostream& err) {
         }
       }
       if (!ok) {
-        fail(id, "field party: a string or an array of strings is required");
-        continue;
+        a.error = "field party: a string or an array of strings is required";
+        return a;
       }
     }
     const MaskResult r = mask_text(j["text"].get<std::string>(), parties);
-    nlohmann::ordered_json o;
-    o["id"] = id;
-    o["masked"] = r.masked;
-    o["found"] = found_json(r);
-    out << o.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-  }
-  return bad;
+    a.line["id"] = id;
+    a.line["masked"] = r.masked;
+    a.line["found"] = found_json(r);
+    return a;
+  });
 }
 
 }  // namespace lj::disclose
