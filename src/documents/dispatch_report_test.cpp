@@ -11,37 +11,15 @@
 
 #include "documents/dispatch_report.hpp"
 #include "documents/notification.hpp"
+#include "documents/pdf_testing.hpp"
 
 namespace lj::documents {
 namespace {
 
-std::string flat(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
-  return out;
-}
-
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
-bool have(const char* tool) {
-  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-std::string write_temp(const std::string& bytes, const std::string& name) {
-  auto path = std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path.string();
-}
+using testing::flat;
+using testing::have;
+using testing::run;
+using testing::write_temp;
 
 // One member of a zip archive held in memory ("" when missing).
 std::string zip_member(const std::string& archive, const char* name) {

@@ -8,39 +8,15 @@
 
 #include "documents/case_documents.hpp"
 #include "documents/pdf.hpp"
+#include "documents/pdf_testing.hpp"
 
 namespace lj::documents {
 namespace {
 
-// pdftotext breaks lines where the layout does: compare without white space.
-std::string flat(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != '\f') out += c;
-  return out;
-}
-
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
-bool have(const char* tool) {
-  return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-std::string write_temp(const std::string& bytes, const std::string& name) {
-  auto path =
-      std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()) + ".pdf");
-  std::ofstream(path, std::ios::binary) << bytes;
-  return path.string();
-}
+using testing::flat;
+using testing::have;
+using testing::run;
+using testing::write_temp;
 
 CaseFile decided_case() {
   CaseFile f;
